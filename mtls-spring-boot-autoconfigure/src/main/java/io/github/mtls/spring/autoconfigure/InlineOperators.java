@@ -1,0 +1,95 @@
+package io.github.mtls.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
+
+import io.github.mtls.spring.mydata.OperatorRegistration;
+import io.github.mtls.spring.mydata.SerialNumber;
+import io.github.mtls.spring.validation.Sha256Fingerprint;
+
+/**
+ * Turns {@code mtls.mydata.operators} into registry entries, failing startup on the first
+ * invalid value with the key that holds it.
+ *
+ * @author mtls-spring-boot
+ */
+final class InlineOperators {
+
+	private static final Pattern ORG_CODE = Pattern.compile("[A-Za-z0-9]{10}");
+
+	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
+	private InlineOperators() {
+	}
+
+	static List<OperatorRegistration> toRegistrations(List<MtlsProperties.Operator> operators) {
+		List<OperatorRegistration> registrations = new ArrayList<>(operators.size());
+		Set<String> orgCodes = new java.util.HashSet<>();
+		for (int i = 0; i < operators.size(); i++) {
+			MtlsProperties.Operator operator = operators.get(i);
+			String prefix = "mtls.mydata.operators[" + i + "].";
+			String orgCode = operator.orgCode();
+			if (orgCode == null || !ORG_CODE.matcher(orgCode).matches()) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "org-code", orgCode,
+						"An org code is 10 ASCII letters and digits (aN(10)).");
+			}
+			if (!orgCodes.add(orgCode)) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "org-code", orgCode,
+						"Each org code may be registered once.");
+			}
+			String businessNumber = (operator.businessNumber() != null) ? operator.businessNumber().trim() : "";
+			SerialNumber serialNumber = serialNumber(operator, prefix);
+			Set<Sha256Fingerprint> fingerprints = fingerprints(operator.certificateFingerprints(), prefix);
+			if (serialNumber == null && fingerprints.isEmpty()) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "business-number", null,
+						"An operator needs a business-number or serial-number, or certificate-fingerprints to match by.");
+			}
+			for (String scope : operator.scopes()) {
+				if (!SCOPE.matcher(scope).matches()) {
+					throw new InvalidConfigurationPropertyValueException(prefix + "scopes", scope,
+							"A scope is a token of visible ASCII characters, such as bank.list.");
+				}
+			}
+			String name = StringUtils.hasText(operator.name()) ? operator.name() : orgCode;
+			registrations.add(new OperatorRegistration(orgCode, businessNumber, serialNumber, name, operator.status(),
+					new LinkedHashSet<>(operator.scopes()), fingerprints));
+		}
+		return registrations;
+	}
+
+	private static SerialNumber serialNumber(MtlsProperties.Operator operator, String prefix) {
+		String key = StringUtils.hasText(operator.serialNumber()) ? "serial-number" : "business-number";
+		String value = StringUtils.hasText(operator.serialNumber()) ? operator.serialNumber()
+				: operator.businessNumber();
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		SerialNumber serialNumber = SerialNumber.parse(value);
+		if (serialNumber == null) {
+			throw new InvalidConfigurationPropertyValueException(prefix + key, value,
+					"Expected 1-20 ASCII letters, digits and hyphens, such as 2208112345 or 220-81-12345.");
+		}
+		return serialNumber;
+	}
+
+	private static Set<Sha256Fingerprint> fingerprints(List<String> values, String prefix) {
+		Set<Sha256Fingerprint> fingerprints = new LinkedHashSet<>();
+		for (String value : values) {
+			try {
+				fingerprints.add(Sha256Fingerprint.parse(value));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "certificate-fingerprints", value,
+						ex.getMessage());
+			}
+		}
+		return fingerprints;
+	}
+
+}

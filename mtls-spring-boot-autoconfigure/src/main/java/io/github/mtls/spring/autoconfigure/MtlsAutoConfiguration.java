@@ -1,0 +1,142 @@
+package io.github.mtls.spring.autoconfigure;
+
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import io.github.mtls.spring.mydata.InMemoryOperatorRegistry;
+import io.github.mtls.spring.mydata.OperatorRegistry;
+import io.github.mtls.spring.mydata.TranIdFilter;
+import io.github.mtls.spring.observability.MtlsAuditListener;
+import io.github.mtls.spring.security.AccessRulesAuthorizationManagerFactory;
+import io.github.mtls.spring.security.MtlsConfigurer;
+import io.github.mtls.spring.security.MtlsErrorWriter;
+import io.github.mtls.spring.source.ClientCertificateSource;
+import io.github.mtls.spring.source.DirectClientCertificateSource;
+import io.github.mtls.spring.validation.CertificateValidator;
+import io.github.mtls.spring.validation.ExtendedKeyUsages;
+import io.github.mtls.spring.validation.PkixCertificateValidator;
+import io.github.mtls.spring.validation.TrustAnchors;
+
+/**
+ * Auto-configuration of mutual-TLS client certificate authentication for servlet web
+ * applications: trust anchors, validator, operator registry, certificate source, access
+ * rules, error responses, {@code x-api-tran-id} echo and audit, and a default security
+ * filter chain when the application declares none.
+ *
+ * @author mtls-spring-boot
+ */
+@AutoConfiguration(after = SslAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "mtls.enabled", matchIfMissing = true)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ HttpSecurity.class, SecurityFilterChain.class })
+@EnableConfigurationProperties(MtlsProperties.class)
+@Import(MtlsSecurityFilterChainConfiguration.class)
+public final class MtlsAutoConfiguration {
+
+	/**
+	 * Order of the {@code x-api-tran-id} filter: before Spring Security's chain (-100).
+	 */
+	public static final int TRAN_ID_FILTER_ORDER = -110;
+
+	MtlsAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrustAnchors mtlsTrustAnchors(MtlsProperties properties, SslBundles sslBundles, Environment environment) {
+		return TrustAnchorsLoader.load(properties, sslBundles, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CertificateValidator mtlsCertificateValidator(MtlsProperties properties, TrustAnchors trustAnchors) {
+		List<String> extendedKeyUsages;
+		try {
+			extendedKeyUsages = ExtendedKeyUsages.toOids(properties.validation().requiredExtendedKeyUsage());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
+					"mtls.validation.required-extended-key-usage", properties.validation().requiredExtendedKeyUsage(),
+					ex.getMessage());
+		}
+		PkixCertificateValidator validator = new PkixCertificateValidator(trustAnchors, extendedKeyUsages,
+				properties.validation().clockSkew());
+		validator.setMaxPathLength(properties.validation().maxChainLength());
+		return validator;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OperatorRegistry mtlsOperatorRegistry(MtlsProperties properties) {
+		return new InMemoryOperatorRegistry(InlineOperators.toRegistrations(properties.mydata().operators()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientCertificateSource mtlsClientCertificateSource() {
+		return new DirectClientCertificateSource();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MtlsErrorWriter mtlsErrorWriter(ObjectProvider<JsonMapper> jsonMapper, ApplicationEventPublisher publisher) {
+		MtlsErrorWriter writer = new MtlsErrorWriter(jsonMapper.getIfAvailable(JsonMapper::shared));
+		writer.setEventPublisher(publisher);
+		return writer;
+	}
+
+	@Bean(name = MtlsConfigurer.ACCESS_RULES_BEAN_NAME)
+	@ConditionalOnMissingBean(name = MtlsConfigurer.ACCESS_RULES_BEAN_NAME)
+	AuthorizationManager<RequestAuthorizationContext> mtlsAccessRules(MtlsProperties properties,
+			ObjectProvider<PathPatternRequestMatcher.Builder> matchers) {
+		return new AccessRulesAuthorizationManagerFactory(
+				matchers.getIfAvailable(PathPatternRequestMatcher::withDefaults))
+			.create(ConfiguredAccessRules.toAccessRules(properties.accessRules()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "mtlsTranIdFilterRegistration")
+	FilterRegistrationBean<TranIdFilter> mtlsTranIdFilterRegistration() {
+		FilterRegistrationBean<TranIdFilter> registration = new FilterRegistrationBean<>(new TranIdFilter());
+		registration.setOrder(TRAN_ID_FILTER_ORDER);
+		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+				jakarta.servlet.DispatcherType.ASYNC);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MtlsAuditListener mtlsAuditListener() {
+		return new MtlsAuditListener();
+	}
+
+	@Bean
+	static SmartInitializingSingleton mtlsFilterChainCheck(ObjectProvider<SecurityFilterChain> chains) {
+		return new MtlsFilterChainCheck(chains);
+	}
+
+}

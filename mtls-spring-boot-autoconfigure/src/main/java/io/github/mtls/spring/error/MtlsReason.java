@@ -1,0 +1,92 @@
+package io.github.mtls.spring.error;
+
+/**
+ * Why a request was refused. One reason names the failed check in the error body, the
+ * audit line and metrics alike; its HTTP status and MyData {@code rsp_code} follow
+ * DESIGN's error model.
+ *
+ * @author mtls-spring-boot
+ */
+public enum MtlsReason {
+
+	/** No client certificate was presented. */
+	NO_CERTIFICATE(401, "40101", "client certificate required"),
+
+	/** The certificate could not be read. */
+	CERTIFICATE_UNREADABLE(401, "40101", "client certificate could not be read"),
+
+	/** The chain does not lead to a trusted anchor, or a signature does not verify. */
+	CERTIFICATE_UNTRUSTED(401, "40101", "client certificate is not issued by a trusted CA"),
+
+	/** A certificate in the chain has expired. */
+	CERTIFICATE_EXPIRED(401, "40101", "client certificate has expired"),
+
+	/** A certificate in the chain is not yet valid. */
+	CERTIFICATE_NOT_YET_VALID(401, "40101", "client certificate is not yet valid"),
+
+	/** The key usage extension does not allow digital signatures. */
+	KEY_USAGE_NOT_PERMITTED(401, "40101", "client certificate key usage does not permit digitalSignature"),
+
+	/** A required extended key usage is missing. */
+	EXTENDED_KEY_USAGE_MISSING(401, "40101", "client certificate lacks a required extended key usage"),
+
+	/** The subject has no SERIALNUMBER attribute. */
+	SERIAL_NUMBER_MISSING(401, "40103", "client certificate subject has no SERIALNUMBER"),
+
+	/** The SERIALNUMBER is not 1-20 ASCII letters, digits or hyphens. */
+	SERIAL_NUMBER_MALFORMED(401, "40103", "client certificate SERIALNUMBER is malformed"),
+
+	/** The subject has more than one SERIALNUMBER attribute. */
+	SERIAL_NUMBER_REPEATED(401, "40103", "client certificate subject has more than one SERIALNUMBER"),
+
+	/** No registered operator matches the certificate. */
+	OPERATOR_NOT_REGISTERED(401, "40103", "operator is not registered"),
+
+	/**
+	 * The operator pins certificate fingerprints and this certificate is not one of them.
+	 */
+	FINGERPRINT_NOT_PINNED(401, "40103", "client certificate is not registered for the operator"),
+
+	/** The operator lacks a scope the resource requires. */
+	SCOPE_NOT_GRANTED(401, "40104", "scope not granted"),
+
+	/** Every registry entry of the operator is suspended. */
+	OPERATOR_SUSPENDED(403, "40302", "operator is suspended");
+
+	private final int status;
+
+	private final String rspCode;
+
+	private final String rspMessage;
+
+	MtlsReason(int status, String rspCode, String rspMessage) {
+		this.status = status;
+		this.rspCode = rspCode;
+		this.rspMessage = rspMessage;
+	}
+
+	/**
+	 * Return the HTTP status of a response refused for this reason.
+	 * @return the status code
+	 */
+	public int status() {
+		return this.status;
+	}
+
+	/**
+	 * Return the MyData response code.
+	 * @return the {@code rsp_code}
+	 */
+	public String rspCode() {
+		return this.rspCode;
+	}
+
+	/**
+	 * Return the MyData response message, which names the failed check and never a value.
+	 * @return the {@code rsp_msg}
+	 */
+	public String rspMessage() {
+		return this.rspMessage;
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.github.mtls.spring.mydata;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.security.auth.x500.X500Principal;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import io.github.mtls.spring.error.MtlsAuthenticationException;
+import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.validation.Sha256Fingerprint;
+
+/**
+ * Maps a validated client certificate to the {@link MyDataOperator} it belongs to: its
+ * SERIALNUMBER (or, for members registered without one, its pinned fingerprint) is looked
+ * up in the {@link OperatorRegistry}, pins are checked, suspended entries are set aside.
+ *
+ * @author mtls-spring-boot
+ */
+public final class OperatorResolver {
+
+	private final OperatorRegistry registry;
+
+	private final SerialNumberExtractor serialNumberExtractor = new SerialNumberExtractor();
+
+	/**
+	 * Create a resolver.
+	 * @param registry the registry
+	 */
+	public OperatorResolver(OperatorRegistry registry) {
+		Assert.notNull(registry, "registry cannot be null");
+		this.registry = registry;
+	}
+
+	/**
+	 * Resolve the operator of a certificate.
+	 * @param certificate the validated leaf certificate
+	 * @param fingerprint its fingerprint
+	 * @return the operator
+	 * @throws MtlsAuthenticationException naming the reason when no active operator
+	 * matches
+	 */
+	public MyDataOperator resolve(X509Certificate certificate, Sha256Fingerprint fingerprint) {
+		SerialNumberExtractor.Extraction extraction = this.serialNumberExtractor.extract(certificate);
+		SerialNumber serialNumber = extraction.serialNumber();
+		List<OperatorRegistration> candidates = (serialNumber != null) ? this.registry.findBySerialNumber(serialNumber)
+				: List.of();
+		if (candidates.isEmpty()) {
+			// Members registered without a serial number match through a pinned
+			// fingerprint only.
+			candidates = this.registry.findByCertificateFingerprint(fingerprint)
+				.stream()
+				.filter((candidate) -> candidate.serialNumber() == null)
+				.toList();
+			if (!candidates.isEmpty()) {
+				serialNumber = null;
+			}
+		}
+		if (candidates.isEmpty()) {
+			MtlsReason reason = (extraction.failure() != null) ? extraction.failure()
+					: MtlsReason.OPERATOR_NOT_REGISTERED;
+			throw new MtlsAuthenticationException(reason, fingerprint.value(), List.of());
+		}
+		List<OperatorRegistration> pinned = candidates.stream()
+			.filter((candidate) -> candidate.accepts(fingerprint))
+			.toList();
+		if (pinned.isEmpty()) {
+			throw new MtlsAuthenticationException(MtlsReason.FINGERPRINT_NOT_PINNED, fingerprint.value(),
+					orgCodes(candidates));
+		}
+		List<OperatorRegistration> active = pinned.stream()
+			.filter((candidate) -> candidate.status() == OperatorStatus.ACTIVE)
+			.toList();
+		if (active.isEmpty()) {
+			throw new MtlsAuthenticationException(MtlsReason.OPERATOR_SUSPENDED, fingerprint.value(), orgCodes(pinned));
+		}
+		return toOperator(active, serialNumber, certificate, fingerprint);
+	}
+
+	private static MyDataOperator toOperator(List<OperatorRegistration> active, @Nullable SerialNumber serialNumber,
+			X509Certificate certificate, Sha256Fingerprint fingerprint) {
+		OperatorRegistration primary = active.get(0);
+		Set<String> scopes = new LinkedHashSet<>();
+		active.forEach((registration) -> scopes.addAll(registration.scopes()));
+		return new MyDataOperator(orgCodes(active), primary.businessNumber(),
+				(serialNumber != null) ? serialNumber.value() : "", primary.name(), OperatorStatus.ACTIVE, scopes,
+				fingerprint.value(), certificate.getSubjectX500Principal().getName(X500Principal.RFC2253),
+				certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
+				certificate.getNotAfter().toInstant());
+	}
+
+	private static List<String> orgCodes(List<OperatorRegistration> registrations) {
+		List<String> orgCodes = new ArrayList<>(registrations.size());
+		registrations.forEach((registration) -> orgCodes.add(registration.orgCode()));
+		return orgCodes;
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.github.mtls.spring.security;
+
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.util.Assert;
+
+/**
+ * One access rule: requests matching a path pattern and, optionally, methods are either
+ * open to anyone or need an operator holding all the given scopes.
+ *
+ * @param path a {@code PathPattern} below the context path, such as {@code /v2/bank/**}
+ * @param methods the methods the rule applies to; empty means any
+ * @param scopes the scopes required, all of them
+ * @param permitAll whether anyone may call, with or without a certificate
+ * @author mtls-spring-boot
+ */
+public record AccessRule(String path, List<HttpMethod> methods, List<String> scopes, boolean permitAll) {
+
+	public AccessRule {
+		Assert.hasText(path, "path cannot be empty");
+		methods = List.copyOf(methods);
+		scopes = List.copyOf(scopes);
+		Assert.isTrue(!(permitAll && !scopes.isEmpty()), "A permit-all rule cannot require scopes");
+	}
+
+}

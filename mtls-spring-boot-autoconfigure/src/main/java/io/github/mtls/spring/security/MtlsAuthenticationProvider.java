@@ -1,0 +1,93 @@
+package io.github.mtls.spring.security;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.util.Assert;
+
+import io.github.mtls.spring.error.MtlsAuthenticationException;
+import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.mydata.MyDataOperator;
+import io.github.mtls.spring.mydata.OperatorResolver;
+import io.github.mtls.spring.validation.CertificateValidator;
+import io.github.mtls.spring.validation.Sha256Fingerprint;
+import io.github.mtls.spring.validation.ValidationResult;
+
+/**
+ * Authenticates an {@link MtlsAuthenticationToken}: validates the chain, then resolves
+ * the operator. Grants {@code SCOPE_<scope>} for each operator scope and Spring
+ * Security's X.509 factor authority.
+ *
+ * @author mtls-spring-boot
+ */
+public final class MtlsAuthenticationProvider implements AuthenticationProvider {
+
+	/**
+	 * The prefix of scope authorities.
+	 */
+	public static final String SCOPE_PREFIX = "SCOPE_";
+
+	private final CertificateValidator validator;
+
+	private final OperatorResolver operatorResolver;
+
+	/**
+	 * Create a provider.
+	 * @param validator validates chains
+	 * @param operatorResolver maps certificates to operators
+	 */
+	public MtlsAuthenticationProvider(CertificateValidator validator, OperatorResolver operatorResolver) {
+		Assert.notNull(validator, "validator cannot be null");
+		Assert.notNull(operatorResolver, "operatorResolver cannot be null");
+		this.validator = validator;
+		this.operatorResolver = operatorResolver;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		MtlsAuthenticationToken token = (MtlsAuthenticationToken) authentication;
+		List<X509Certificate> chain = token.getChain();
+		X509Certificate leaf = chain.get(0);
+		Sha256Fingerprint fingerprint = fingerprint(leaf);
+		ValidationResult result = this.validator.validate(chain);
+		if (!result.isValid()) {
+			throw new MtlsAuthenticationException(result.failure(), fingerprint.value(), List.of());
+		}
+		MyDataOperator operator = this.operatorResolver.resolve(leaf, fingerprint);
+		MtlsAuthenticationToken authenticated = MtlsAuthenticationToken.authenticated(chain, operator,
+				authorities(operator));
+		authenticated.setDetails(token.getDetails());
+		return authenticated;
+	}
+
+	private static Sha256Fingerprint fingerprint(X509Certificate leaf) {
+		try {
+			return Sha256Fingerprint.of(leaf);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MtlsAuthenticationException(MtlsReason.CERTIFICATE_UNREADABLE);
+		}
+	}
+
+	private static List<GrantedAuthority> authorities(MyDataOperator operator) {
+		List<GrantedAuthority> authorities = new ArrayList<>(operator.scopes().size() + 1);
+		operator.scopes()
+			.stream()
+			.sorted()
+			.forEach((scope) -> authorities.add(new SimpleGrantedAuthority(SCOPE_PREFIX + scope)));
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.X509_AUTHORITY));
+		return authorities;
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return MtlsAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.github.mtls.spring.security;
+
+import java.io.Serial;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEvent;
+
+import io.github.mtls.spring.error.MtlsReason;
+
+/**
+ * Published once for every request the starter refuses, after the error response is
+ * written. Audit and metrics listen to it.
+ *
+ * @author mtls-spring-boot
+ */
+public final class MtlsRejectionEvent extends ApplicationEvent {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final MtlsReason reason;
+
+	private final String method;
+
+	private final String path;
+
+	private final @Nullable String fingerprint;
+
+	private final List<String> orgCodes;
+
+	/**
+	 * Create an event.
+	 * @param reason why the request was refused
+	 * @param method the request method
+	 * @param path the request path
+	 * @param fingerprint the client certificate's SHA-256 fingerprint, if known
+	 * @param orgCodes the org codes of matched operators, if any
+	 */
+	public MtlsRejectionEvent(MtlsReason reason, String method, String path, @Nullable String fingerprint,
+			List<String> orgCodes) {
+		super(reason);
+		this.reason = reason;
+		this.method = method;
+		this.path = path;
+		this.fingerprint = fingerprint;
+		this.orgCodes = List.copyOf(orgCodes);
+	}
+
+	public MtlsReason getReason() {
+		return this.reason;
+	}
+
+	public String getMethod() {
+		return this.method;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public @Nullable String getFingerprint() {
+		return this.fingerprint;
+	}
+
+	public List<String> getOrgCodes() {
+		return this.orgCodes;
+	}
+
+}

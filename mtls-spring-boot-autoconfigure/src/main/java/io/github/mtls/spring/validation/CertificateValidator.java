@@ -1,0 +1,21 @@
+package io.github.mtls.spring.validation;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * Validates a client certificate chain, whichever source it came from.
+ *
+ * @author mtls-spring-boot
+ */
+@FunctionalInterface
+public interface CertificateValidator {
+
+	/**
+	 * Validate a chain.
+	 * @param chain the chain, leaf first; it may or may not end with the anchor
+	 * @return the outcome
+	 */
+	ValidationResult validate(List<X509Certificate> chain);
+
+}

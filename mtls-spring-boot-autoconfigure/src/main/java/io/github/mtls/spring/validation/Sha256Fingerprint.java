@@ -1,0 +1,58 @@
+package io.github.mtls.spring.validation;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The SHA-256 fingerprint of a certificate's DER encoding, as 64 lower-case hex digits.
+ *
+ * @param value the 64 lower-case hex digits
+ * @author mtls-spring-boot
+ */
+public record Sha256Fingerprint(String value) {
+
+	private static final Pattern CONFIGURED = Pattern.compile("[0-9a-fA-F]{64}");
+
+	/**
+	 * Compute the fingerprint of a certificate.
+	 * @param certificate the certificate
+	 * @return the fingerprint
+	 * @throws IllegalArgumentException if the certificate cannot be encoded
+	 */
+	public static Sha256Fingerprint of(X509Certificate certificate) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return new Sha256Fingerprint(HexFormat.of().formatHex(digest.digest(certificate.getEncoded())));
+		}
+		catch (CertificateEncodingException ex) {
+			throw new IllegalArgumentException("Certificate has no DER encoding", ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is unavailable", ex);
+		}
+	}
+
+	/**
+	 * Parse a configured fingerprint: 64 hex digits, colons optional, any case.
+	 * @param text the configured value
+	 * @return the fingerprint
+	 * @throws IllegalArgumentException if the text is not 32 bytes of hex
+	 */
+	public static Sha256Fingerprint parse(String text) {
+		String digits = text.trim().replace(":", "");
+		if (!CONFIGURED.matcher(digits).matches()) {
+			throw new IllegalArgumentException("Expected a SHA-256 fingerprint of 64 hex digits, colons optional");
+		}
+		return new Sha256Fingerprint(digits.toLowerCase(java.util.Locale.ROOT));
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}

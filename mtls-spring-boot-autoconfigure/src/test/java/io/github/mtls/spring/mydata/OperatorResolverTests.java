@@ -1,0 +1,120 @@
+package io.github.mtls.spring.mydata;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.mtls.spring.error.MtlsAuthenticationException;
+import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.test.pki.CertificateAuthority;
+import io.github.mtls.spring.test.pki.IssuedCertificate;
+import io.github.mtls.spring.validation.Sha256Fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class OperatorResolverTests {
+
+	private static final CertificateAuthority ca = CertificateAuthority.root("Test CA");
+
+	private static final IssuedCertificate certificate = ca.leaf("Example Fintech")
+		.serialNumber("220-81-12345")
+		.clientAuth()
+		.issue();
+
+	private static final Sha256Fingerprint fingerprint = Sha256Fingerprint.of(certificate.certificate());
+
+	@Test
+	void resolveWhenRegisteredThenReturnsOperator() {
+		MyDataOperator operator = resolver(
+				registration("A1AAER0000", "2208112345", OperatorStatus.ACTIVE, Set.of("bank.list"), Set.of()))
+			.resolve(certificate.certificate(), fingerprint);
+		assertThat(operator.orgCode()).isEqualTo("A1AAER0000");
+		assertThat(operator.serialNumber()).isEqualTo("2208112345");
+		assertThat(operator.scopes()).containsExactly("bank.list");
+		assertThat(operator.certificateFingerprint()).isEqualTo(fingerprint.value());
+		assertThat(operator.subject()).contains("CN=Example Fintech");
+		assertThat(operator.issuer()).isEqualTo("CN=Test CA");
+		assertThat(operator.notAfter()).isEqualTo(certificate.certificate().getNotAfter().toInstant());
+	}
+
+	@Test
+	void resolveWhenSeveralOrgCodesShareSerialThenUnitesActiveOnes() {
+		MyDataOperator operator = resolver(
+				registration("A1AAER0000", "2208112345", OperatorStatus.ACTIVE, Set.of("bank.list"), Set.of()),
+				registration("A1AAER0001", "2208112345", OperatorStatus.ACTIVE, Set.of("card.list"), Set.of()),
+				registration("A1AAER0002", "2208112345", OperatorStatus.SUSPENDED, Set.of("insu.list"), Set.of()))
+			.resolve(certificate.certificate(), fingerprint);
+		assertThat(operator.orgCodes()).containsExactly("A1AAER0000", "A1AAER0001");
+		assertThat(operator.scopes()).containsExactlyInAnyOrder("bank.list", "card.list");
+	}
+
+	@Test
+	void resolveWhenNotRegisteredThenFails() {
+		assertReason(resolver(registration("A1AAER0000", "1111111111", OperatorStatus.ACTIVE, Set.of(), Set.of())),
+				MtlsReason.OPERATOR_NOT_REGISTERED);
+	}
+
+	@Test
+	void resolveWhenAllSuspendedThenFails() {
+		assertReason(resolver(registration("A1AAER0000", "2208112345", OperatorStatus.SUSPENDED, Set.of(), Set.of())),
+				MtlsReason.OPERATOR_SUSPENDED);
+	}
+
+	@Test
+	void resolveWhenPinnedFingerprintDiffersThenFails() {
+		Sha256Fingerprint other = Sha256Fingerprint.parse("00".repeat(32));
+		assertReason(resolver(registration("A1AAER0000", "2208112345", OperatorStatus.ACTIVE, Set.of(), Set.of(other))),
+				MtlsReason.FINGERPRINT_NOT_PINNED);
+	}
+
+	@Test
+	void resolveWhenPinnedFingerprintMatchesThenReturnsOperator() {
+		MyDataOperator operator = resolver(
+				registration("A1AAER0000", "2208112345", OperatorStatus.ACTIVE, Set.of(), Set.of(fingerprint)))
+			.resolve(certificate.certificate(), fingerprint);
+		assertThat(operator.orgCode()).isEqualTo("A1AAER0000");
+	}
+
+	@Test
+	void resolveWhenMemberHasNoSerialThenMatchesByPinnedFingerprint() {
+		IssuedCertificate noSerial = ca.leaf("VPN member").clientAuth().issue();
+		Sha256Fingerprint pinned = Sha256Fingerprint.of(noSerial.certificate());
+		OperatorRegistration member = new OperatorRegistration("V1VPNM0000", "", null, "VPN member",
+				OperatorStatus.ACTIVE, Set.of("manage"), Set.of(pinned));
+		MyDataOperator operator = resolver(member).resolve(noSerial.certificate(), pinned);
+		assertThat(operator.orgCode()).isEqualTo("V1VPNM0000");
+		assertThat(operator.serialNumber()).isEmpty();
+	}
+
+	@Test
+	void resolveWhenSerialMissingAndNoPinThenFailsWithMissingSerial() {
+		IssuedCertificate noSerial = ca.leaf("No serial").clientAuth().issue();
+		OperatorResolver resolver = resolver(
+				registration("A1AAER0000", "2208112345", OperatorStatus.ACTIVE, Set.of(), Set.of()));
+		assertThatExceptionOfType(MtlsAuthenticationException.class)
+			.isThrownBy(() -> resolver.resolve(noSerial.certificate(), Sha256Fingerprint.of(noSerial.certificate())))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.SERIAL_NUMBER_MISSING));
+	}
+
+	private static OperatorRegistration registration(String orgCode, String serial, OperatorStatus status,
+			Set<String> scopes, Set<Sha256Fingerprint> pins) {
+		return new OperatorRegistration(orgCode, serial, SerialNumber.of(serial), orgCode, status, scopes, pins);
+	}
+
+	private static OperatorResolver resolver(OperatorRegistration... registrations) {
+		return new OperatorResolver(new InMemoryOperatorRegistry(List.of(registrations)));
+	}
+
+	private static void assertReason(OperatorResolver resolver, MtlsReason reason) {
+		assertThatExceptionOfType(MtlsAuthenticationException.class)
+			.isThrownBy(() -> resolver.resolve(certificate.certificate(), fingerprint))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(reason);
+				assertThat(ex.getFingerprint()).isEqualTo(fingerprint.value());
+				assertThat(ex.getMessage()).doesNotContain("2208112345");
+			});
+	}
+
+}
