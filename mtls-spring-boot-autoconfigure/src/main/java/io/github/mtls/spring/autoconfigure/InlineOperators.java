@@ -1,10 +1,13 @@
 package io.github.mtls.spring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -30,7 +33,7 @@ final class InlineOperators {
 
 	static List<OperatorRegistration> toRegistrations(List<MtlsProperties.Operator> operators) {
 		List<OperatorRegistration> registrations = new ArrayList<>(operators.size());
-		Set<String> orgCodes = new java.util.HashSet<>();
+		Set<String> orgCodes = new HashSet<>();
 		for (int i = 0; i < operators.size(); i++) {
 			MtlsProperties.Operator operator = operators.get(i);
 			String prefix = "mtls.mydata.operators[" + i + "].";
@@ -63,7 +66,7 @@ final class InlineOperators {
 		return registrations;
 	}
 
-	private static SerialNumber serialNumber(MtlsProperties.Operator operator, String prefix) {
+	private static @Nullable SerialNumber serialNumber(MtlsProperties.Operator operator, String prefix) {
 		String key = StringUtils.hasText(operator.serialNumber()) ? "serial-number" : "business-number";
 		String value = StringUtils.hasText(operator.serialNumber()) ? operator.serialNumber()
 				: operator.businessNumber();

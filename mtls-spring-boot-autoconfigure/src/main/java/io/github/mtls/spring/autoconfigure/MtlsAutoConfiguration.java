@@ -2,6 +2,7 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,9 +81,8 @@ public final class MtlsAutoConfiguration {
 			extendedKeyUsages = ExtendedKeyUsages.toOids(properties.validation().requiredExtendedKeyUsage());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
-					"mtls.validation.required-extended-key-usage", properties.validation().requiredExtendedKeyUsage(),
-					ex.getMessage());
+			throw new InvalidConfigurationPropertyValueException("mtls.validation.required-extended-key-usage",
+					properties.validation().requiredExtendedKeyUsage(), ex.getMessage());
 		}
 		PkixCertificateValidator validator = new PkixCertificateValidator(trustAnchors, extendedKeyUsages,
 				properties.validation().clockSkew());
@@ -123,8 +124,7 @@ public final class MtlsAutoConfiguration {
 	FilterRegistrationBean<TranIdFilter> mtlsTranIdFilterRegistration() {
 		FilterRegistrationBean<TranIdFilter> registration = new FilterRegistrationBean<>(new TranIdFilter());
 		registration.setOrder(TRAN_ID_FILTER_ORDER);
-		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
-				jakarta.servlet.DispatcherType.ASYNC);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
 		return registration;
 	}
 

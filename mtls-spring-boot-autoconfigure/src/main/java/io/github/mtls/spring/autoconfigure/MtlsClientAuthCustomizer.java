@@ -1,5 +1,7 @@
 package io.github.mtls.spring.autoconfigure;
 
+import java.util.Locale;
+
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -61,7 +63,7 @@ class MtlsClientAuthCustomizer implements WebServerFactoryCustomizer<TomcatServl
 	}
 
 	private String name() {
-		return this.clientAuth.name().toLowerCase(java.util.Locale.ROOT);
+		return this.clientAuth.name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +48,7 @@ public record Sha256Fingerprint(String value) {
 		if (!CONFIGURED.matcher(digits).matches()) {
 			throw new IllegalArgumentException("Expected a SHA-256 fingerprint of 64 hex digits, colons optional");
 		}
-		return new Sha256Fingerprint(digits.toLowerCase(java.util.Locale.ROOT));
+		return new Sha256Fingerprint(digits.toLowerCase(Locale.ROOT));
 	}
 
 	@Override

@@ -1,0 +1,58 @@
+package io.github.mtls.sample.devpki;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Logs, once the application is ready, curl commands to try the sample with its
+ * development PKI on the port it really listens on. Silent when the PKI is not in use
+ * (configured key material, or a {@code server.ssl.key-store} set elsewhere). Logs file
+ * names, never their contents.
+ *
+ * @author mtls-spring-boot
+ */
+public final class DevPkiCurlCommands implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final Log logger = LogFactory.getLog(DevPkiCurlCommands.class);
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
+		PropertySource<?> devPki = environment.getPropertySources()
+			.get(DevPkiEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
+		Integer port = environment.getProperty("local.server.port", Integer.class);
+		if (devPki == null || port == null || !Objects.equals(environment.getProperty("server.ssl.key-store"),
+				devPki.getProperty("server.ssl.key-store"))) {
+			return;
+		}
+		String folder = displayed(Path
+			.of((String) Objects.requireNonNull(devPki.getProperty(DevPkiEnvironmentPostProcessor.LOCATION_PROPERTY))));
+		StringBuilder message = new StringBuilder("Try the sample with its development PKI:");
+		for (CurlWalkthrough.Step step : CurlWalkthrough.steps(folder, port)) {
+			message.append(System.lineSeparator()).append("  # ").append(step.expectation());
+			message.append(System.lineSeparator()).append("  ").append(step.commandLine());
+		}
+		logger.info(message);
+	}
+
+	/**
+	 * Return the folder as typed from the working directory: relative below it, else
+	 * absolute.
+	 * @param folder the absolute folder
+	 * @return the folder to show
+	 */
+	static String displayed(Path folder) {
+		Path workingDirectory = Path.of("").toAbsolutePath();
+		return folder.startsWith(workingDirectory) && !folder.equals(workingDirectory)
+				? workingDirectory.relativize(folder).toString() : folder.toString();
+	}
+
+}
