@@ -34,6 +34,7 @@ import io.github.mtls.spring.observability.MtlsAuditListener;
 import io.github.mtls.spring.security.AccessRulesAuthorizationManagerFactory;
 import io.github.mtls.spring.security.MtlsConfigurer;
 import io.github.mtls.spring.security.MtlsErrorWriter;
+import io.github.mtls.spring.source.ClientAddressResolver;
 import io.github.mtls.spring.source.ClientCertificateSource;
 import io.github.mtls.spring.source.DirectClientCertificateSource;
 import io.github.mtls.spring.validation.CertificateValidator;
@@ -100,6 +101,12 @@ public final class MtlsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ClientCertificateSource mtlsClientCertificateSource() {
 		return new DirectClientCertificateSource();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientAddressResolver mtlsClientAddressResolver() {
+		return ClientAddressResolver.peerAddress();
 	}
 
 	@Bean

@@ -5,8 +5,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
+
+import io.github.mtls.spring.source.PeerAddressValve;
 
 /**
  * Auto-configuration of embedded Tomcat's client authentication from
@@ -27,6 +30,11 @@ public final class MtlsTomcatAutoConfiguration {
 	@Bean
 	MtlsClientAuthCustomizer mtlsClientAuthCustomizer(MtlsProperties properties) {
 		return new MtlsClientAuthCustomizer(properties.clientAuth());
+	}
+
+	@Bean
+	TomcatContextCustomizer mtlsPeerAddressValveCustomizer() {
+		return (context) -> context.getPipeline().addValve(new PeerAddressValve());
 	}
 
 }

@@ -30,6 +30,31 @@ public enum MtlsReason {
 	/** A required extended key usage is missing. */
 	EXTENDED_KEY_USAGE_MISSING(401, "40101", "client certificate lacks a required extended key usage"),
 
+	/** A required certificate policy is missing. */
+	POLICY_MISSING(401, "40101", "client certificate lacks a required certificate policy"),
+
+	/** The certificate has been revoked. */
+	CERTIFICATE_REVOKED(401, "40101", "client certificate has been revoked"),
+
+	/**
+	 * Revocation status could not be learned and {@code revocation-failure} is closed.
+	 */
+	REVOCATION_UNKNOWN(401, "40101", "client certificate revocation status is unknown"),
+
+	/** A forwarded certificate header came from a peer that is not a trusted proxy. */
+	UNTRUSTED_HEADER(400, "40002", "client certificate header from an untrusted peer"),
+
+	/** A forwarded certificate header occurred more than once. */
+	DUPLICATE_HEADER(400, "40002", "client certificate header occurs more than once"),
+
+	/** A forwarded certificate header exceeds {@code max-header-bytes}. */
+	OVERSIZED_HEADER(400, "40002", "client certificate header is too large"),
+
+	/**
+	 * A forwarded certificate header could not be decoded, or its format is ambiguous.
+	 */
+	MALFORMED_HEADER(400, "40002", "client certificate header is malformed"),
+
 	/** The subject has no SERIALNUMBER attribute. */
 	SERIAL_NUMBER_MISSING(401, "40103", "client certificate subject has no SERIALNUMBER"),
 
@@ -47,11 +72,17 @@ public enum MtlsReason {
 	 */
 	FINGERPRINT_NOT_PINNED(401, "40103", "client certificate is not registered for the operator"),
 
+	/** The caller's address is not registered for the operator. */
+	SOURCE_IP_NOT_ALLOWED(401, "40102", "source IP address not allowed"),
+
 	/** The operator lacks a scope the resource requires. */
 	SCOPE_NOT_GRANTED(401, "40104", "scope not granted"),
 
 	/** Every registry entry of the operator is suspended. */
-	OPERATOR_SUSPENDED(403, "40302", "operator is suspended");
+	OPERATOR_SUSPENDED(403, "40302", "operator is suspended"),
+
+	/** The {@code x-api-tran-id} header is missing or malformed while required. */
+	TRAN_ID_INVALID(400, "40002", "x-api-tran-id is missing or malformed");
 
 	private final int status;
 

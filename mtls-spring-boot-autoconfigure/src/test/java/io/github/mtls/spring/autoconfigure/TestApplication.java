@@ -2,6 +2,8 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.mtls.spring.mydata.MyDataOperator;
+import io.github.mtls.spring.source.PeerAddress;
 
 /**
  * A minimal API secured by the starter, for the HTTPS tests.
@@ -34,6 +37,11 @@ class TestApplication {
 		@GetMapping("/v2/card/cards")
 		Map<String, Object> cards() {
 			return Map.of("rsp_code", "00000");
+		}
+
+		@GetMapping("/public/peer")
+		Map<String, Object> peer(HttpServletRequest request) {
+			return Map.of("peer", PeerAddress.of(request), "remote", request.getRemoteAddr());
 		}
 
 		@GetMapping("/public/ping")

@@ -28,6 +28,7 @@ class WantClientAuthHttpsTests {
 		Properties.register(registry, TestPki.serverSsl("client-and-other-ca.p12"));
 		Properties.register(registry, TestApplication.OPERATORS);
 		registry.add("mtls.client-auth", () -> "want");
+		registry.add("server.forward-headers-strategy", () -> "native");
 		registry.add("mtls.trust-bundle", () -> "mydata-ca");
 		registry.add("spring.ssl.bundle.pem.mydata-ca.truststore.certificate", () -> TestPki.file("client-ca.pem"));
 	}
@@ -44,6 +45,13 @@ class WantClientAuthHttpsTests {
 		HttpResponse<String> response = HttpsRequests.get(TestPki.clientWithoutCertificate(), this.port,
 				"/public/ping");
 		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void peerAddressIsTheConnectionsEvenWhenRemoteIpValveRewritesRemoteAddr() {
+		HttpResponse<String> response = HttpsRequests.get(TestPki.clientWithoutCertificate(), this.port, "/public/peer",
+				"X-Forwarded-For", "203.0.113.9");
+		assertThat(response.body()).contains("\"peer\":\"127.0.0.1\"").contains("\"remote\":\"203.0.113.9\"");
 	}
 
 	@Test
