@@ -55,13 +55,13 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 		List<X509Certificate> chain = token.getChain();
 		X509Certificate leaf = chain.get(0);
 		Sha256Fingerprint fingerprint = fingerprint(leaf);
-		ValidationResult result = this.validator.validate(chain);
+		ValidationResult result = this.validator.validate(chain, token.getOrigin());
 		if (!result.isValid()) {
 			throw new MtlsAuthenticationException(result.failure(), fingerprint.value(), List.of());
 		}
 		MyDataOperator operator = this.operatorResolver.resolve(leaf, fingerprint);
-		MtlsAuthenticationToken authenticated = MtlsAuthenticationToken.authenticated(chain, operator,
-				authorities(operator));
+		MtlsAuthenticationToken authenticated = MtlsAuthenticationToken.authenticated(chain, token.getOrigin(),
+				operator, authorities(operator));
 		authenticated.setDetails(token.getDetails());
 		return authenticated;
 	}

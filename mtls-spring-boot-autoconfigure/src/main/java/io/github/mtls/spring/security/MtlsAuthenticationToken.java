@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
 import io.github.mtls.spring.mydata.MyDataOperator;
+import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
  * A client certificate authentication: before authentication it holds the presented
@@ -26,12 +27,15 @@ public final class MtlsAuthenticationToken extends AbstractAuthenticationToken {
 
 	private final transient List<X509Certificate> chain;
 
+	private final CertificateOrigin origin;
+
 	private final @Nullable MyDataOperator operator;
 
-	private MtlsAuthenticationToken(List<X509Certificate> chain, @Nullable MyDataOperator operator,
-			Collection<? extends GrantedAuthority> authorities) {
+	private MtlsAuthenticationToken(List<X509Certificate> chain, CertificateOrigin origin,
+			@Nullable MyDataOperator operator, Collection<? extends GrantedAuthority> authorities) {
 		super(authorities);
 		this.chain = List.copyOf(chain);
+		this.origin = origin;
 		this.operator = operator;
 		super.setAuthenticated(operator != null);
 	}
@@ -42,19 +46,38 @@ public final class MtlsAuthenticationToken extends AbstractAuthenticationToken {
 	 * @return the token
 	 */
 	public static MtlsAuthenticationToken unauthenticated(List<X509Certificate> chain) {
-		return new MtlsAuthenticationToken(chain, null, List.of());
+		return unauthenticated(chain, CertificateOrigin.DIRECT);
+	}
+
+	/**
+	 * Create an unauthenticated token for a chain from the given origin.
+	 * @param chain the chain, leaf first
+	 * @param origin where the chain came from
+	 * @return the token
+	 */
+	public static MtlsAuthenticationToken unauthenticated(List<X509Certificate> chain, CertificateOrigin origin) {
+		return new MtlsAuthenticationToken(chain, origin, null, List.of());
 	}
 
 	/**
 	 * Create an authenticated token.
 	 * @param chain the validated chain, leaf first
+	 * @param origin where the chain came from
 	 * @param operator the operator
 	 * @param authorities the granted authorities
 	 * @return the token
 	 */
-	public static MtlsAuthenticationToken authenticated(List<X509Certificate> chain, MyDataOperator operator,
-			Collection<? extends GrantedAuthority> authorities) {
-		return new MtlsAuthenticationToken(chain, operator, authorities);
+	public static MtlsAuthenticationToken authenticated(List<X509Certificate> chain, CertificateOrigin origin,
+			MyDataOperator operator, Collection<? extends GrantedAuthority> authorities) {
+		return new MtlsAuthenticationToken(chain, origin, operator, authorities);
+	}
+
+	/**
+	 * Return where the chain came from.
+	 * @return the origin
+	 */
+	public CertificateOrigin getOrigin() {
+		return this.origin;
 	}
 
 	/**

@@ -18,4 +18,15 @@ public interface CertificateValidator {
 	 */
 	ValidationResult validate(List<X509Certificate> chain);
 
+	/**
+	 * Validate a chain that came from the given origin. By default both origins are
+	 * validated alike.
+	 * @param chain the chain, leaf first; it may or may not end with the anchor
+	 * @param origin where the chain came from
+	 * @return the outcome
+	 */
+	default ValidationResult validate(List<X509Certificate> chain, CertificateOrigin origin) {
+		return validate(chain);
+	}
+
 }
