@@ -79,6 +79,7 @@ final class TestPki {
 			Files.writeString(directory.resolve("client-ca.pem"), clientCa.issued().certificatePem());
 			TrustStores.write(directory.resolve("client-and-proxy-ca.p12"), PASSWORD.toCharArray(),
 					clientCa.certificate(), proxyCa.certificate());
+			TrustStores.write(directory.resolve("proxy-ca.p12"), PASSWORD.toCharArray(), proxyCa.certificate());
 			return directory;
 		}
 		catch (IOException ex) {
