@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DataSizeUnit;
 import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
 
 import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.mydata.OperatorStatus;
@@ -100,7 +102,7 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 			@DefaultValue("auto") HeaderFormat format, @DefaultValue List<String> trustedProxies,
 			@DefaultValue List<String> trustedProxyCertificates,
 			@DefaultValue("X-Forwarded-For") String clientAddressHeader,
-			@DefaultValue("16384B") DataSize maxHeaderBytes,
+			@DefaultValue("16384") @DataSizeUnit(DataUnit.BYTES) DataSize maxHeaderBytes,
 			@DefaultValue("reject") UntrustedHeaderPolicy onUntrustedHeader) {
 
 		public Forwarded {

@@ -117,7 +117,10 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 
 	@Override
 	public List<X509Certificate> resolve(HttpServletRequest request) {
-		request.setAttribute(HIDDEN_HEADERS_ATTRIBUTE, this.hiddenHeaders);
+		boolean carriesHeaders = carriesHeaders(request);
+		if (carriesHeaders) {
+			request.setAttribute(HIDDEN_HEADERS_ATTRIBUTE, this.hiddenHeaders);
+		}
 		if (this.trustedProxies.isTrusted(request)) {
 			List<X509Certificate> chain = forwardedChain(request);
 			if (!chain.isEmpty()) {
@@ -125,7 +128,7 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 			}
 			return chain;
 		}
-		if (this.untrustedHeaderPolicy == UntrustedHeaderPolicy.REJECT && carriesHeaders(request)) {
+		if (carriesHeaders && this.untrustedHeaderPolicy == UntrustedHeaderPolicy.REJECT) {
 			throw new MtlsAuthenticationException(MtlsReason.UNTRUSTED_HEADER);
 		}
 		return this.forwardedOnly ? List.of() : this.direct.resolve(request);
