@@ -22,7 +22,9 @@ import io.github.mtls.spring.validation.Sha256Fingerprint;
 public final class TrustedProxies {
 
 	/**
-	 * The request attribute under which the proxy's own TLS chain is kept once read.
+	 * The request attribute under which a trusted proxy's own TLS chain is kept once read
+	 * to check its fingerprint; the servlet certificate attribute itself is replaced by
+	 * the forwarded chain after authentication.
 	 */
 	public static final String PROXY_CERTIFICATE_ATTRIBUTE = TrustedProxies.class.getName() + ".proxyCertificate";
 
@@ -101,13 +103,21 @@ public final class TrustedProxies {
 		if (this.certificates.isEmpty()) {
 			return true;
 		}
+		if (request.getAttribute(PROXY_CERTIFICATE_ATTRIBUTE) != null) {
+			// Checked already for this request (source, then address resolver).
+			return true;
+		}
 		Object attribute = request.getAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE);
-		if (!(attribute instanceof X509Certificate[] chain) || chain.length == 0) {
+		if (!(attribute instanceof X509Certificate[] chain) || chain.length == 0 || !isPinned(chain[0])) {
 			return false;
 		}
 		request.setAttribute(PROXY_CERTIFICATE_ATTRIBUTE, chain);
+		return true;
+	}
+
+	private boolean isPinned(X509Certificate certificate) {
 		try {
-			return this.certificates.contains(Sha256Fingerprint.of(chain[0]));
+			return this.certificates.contains(Sha256Fingerprint.of(certificate));
 		}
 		catch (IllegalArgumentException ex) {
 			return false;

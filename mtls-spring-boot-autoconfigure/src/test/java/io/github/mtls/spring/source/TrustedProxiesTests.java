@@ -65,6 +65,14 @@ class TrustedProxiesTests {
 	}
 
 	@Test
+	void isTrustedWhenCertificateNotPinnedThenProxyChainNotKept() {
+		TrustedProxies proxies = new TrustedProxies(List.of(), Set.of(Sha256Fingerprint.of(proxy.certificate())));
+		MockHttpServletRequest request = request("192.0.2.1", otherProxy.certificate());
+		assertThat(proxies.isTrusted(request)).isFalse();
+		assertThat(request.getAttribute(TrustedProxies.PROXY_CERTIFICATE_ATTRIBUTE)).isNull();
+	}
+
+	@Test
 	void isTrustedWhenOnlyAddressesConfiguredThenCertificateAttributeNeverRead() {
 		TrustedProxies proxies = new TrustedProxies(List.of("127.0.0.2"), Set.of());
 		MockHttpServletRequest request = new MockHttpServletRequest() {
