@@ -1,8 +1,8 @@
 package io.github.mtls.spring.header;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -67,23 +67,21 @@ final class Certificates {
 			// PKCS#7.
 			throw malformed();
 		}
+		Certificate certificate;
+		byte[] encoded;
 		try {
-			Certificate certificate = CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(der));
-			if (!(certificate instanceof X509Certificate x509) || !Arrays.equals(x509.getEncoded(), der)) {
-				throw malformed();
-			}
-			return x509;
-		}
-		catch (CertificateEncodingException ex) {
-			throw malformed();
+			certificate = CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+			encoded = certificate.getEncoded();
 		}
 		catch (CertificateException | RuntimeException ex) {
-			if (ex instanceof MtlsAuthenticationException mtls) {
-				throw mtls;
-			}
+			// Some malformed encodings surface as unchecked exceptions: never let one
+			// out.
 			throw malformed();
 		}
+		if (!(certificate instanceof X509Certificate x509) || !Arrays.equals(encoded, der)) {
+			throw malformed();
+		}
+		return x509;
 	}
 
 	/**
@@ -123,7 +121,7 @@ final class Certificates {
 	 */
 	static String percentDecode(String value) {
 		try {
-			return StringUtils.uriDecode(value, java.nio.charset.StandardCharsets.UTF_8);
+			return StringUtils.uriDecode(value, StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			throw malformed();

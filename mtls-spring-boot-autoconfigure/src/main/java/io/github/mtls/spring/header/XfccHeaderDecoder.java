@@ -27,9 +27,9 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 	@Override
 	public List<X509Certificate> decode(String value) {
 		List<String[]> pairs = lastElement(value);
-		String cert = null;
-		String chain = null;
-		String hash = null;
+		@Nullable String cert = null;
+		@Nullable String chain = null;
+		@Nullable String hash = null;
 		for (String[] pair : pairs) {
 			String key = pair[0].toLowerCase(Locale.ROOT);
 			if ("cert".equals(key)) {
@@ -77,7 +77,7 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 	private static List<String[]> lastElement(String value) {
 		List<String[]> pairs = new ArrayList<>();
 		StringBuilder token = new StringBuilder();
-		String key = null;
+		@Nullable String key = null;
 		boolean quoted = false;
 		boolean wasQuoted = false;
 		int length = value.length();
