@@ -34,9 +34,6 @@ import io.github.mtls.spring.observability.MtlsAuditListener;
 import io.github.mtls.spring.security.AccessRulesAuthorizationManagerFactory;
 import io.github.mtls.spring.security.MtlsConfigurer;
 import io.github.mtls.spring.security.MtlsErrorWriter;
-import io.github.mtls.spring.source.ClientAddressResolver;
-import io.github.mtls.spring.source.ClientCertificateSource;
-import io.github.mtls.spring.source.DirectClientCertificateSource;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.ExtendedKeyUsages;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
@@ -57,7 +54,7 @@ import io.github.mtls.spring.validation.TrustAnchors;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ HttpSecurity.class, SecurityFilterChain.class })
 @EnableConfigurationProperties(MtlsProperties.class)
-@Import(MtlsSecurityFilterChainConfiguration.class)
+@Import({ ForwardedCertificateConfiguration.class, MtlsSecurityFilterChainConfiguration.class })
 public final class MtlsAutoConfiguration {
 
 	/**
@@ -95,18 +92,6 @@ public final class MtlsAutoConfiguration {
 	@ConditionalOnMissingBean
 	OperatorRegistry mtlsOperatorRegistry(MtlsProperties properties) {
 		return new InMemoryOperatorRegistry(InlineOperators.toRegistrations(properties.mydata().operators()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ClientCertificateSource mtlsClientCertificateSource() {
-		return new DirectClientCertificateSource();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ClientAddressResolver mtlsClientAddressResolver() {
-		return ClientAddressResolver.peerAddress();
 	}
 
 	@Bean

@@ -7,8 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DataSizeUnit;
+import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
 
+import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.mydata.OperatorStatus;
+import io.github.mtls.spring.source.UntrustedHeaderPolicy;
 
 /**
  * Configuration of mutual-TLS client certificate authentication.
@@ -22,12 +27,17 @@ import io.github.mtls.spring.mydata.OperatorStatus;
  * @param mydata MyData operator registry
  * @param accessRules access rules, in order; the first match wins and paths no rule names
  * need an authenticated operator
+ * @param source where client certificates come from: direct (the TLS peer's chain),
+ * forwarded (a trusted proxy's header only) or auto (the header when the TCP peer is a
+ * trusted proxy, else the TLS peer's chain)
+ * @param forwarded client certificates forwarded by trusted proxies in a request header
  * @author mtls-spring-boot
  */
 @ConfigurationProperties("mtls")
 public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("need") ClientAuth clientAuth,
 		@Nullable String trustBundle, @DefaultValue Validation validation, @DefaultValue MyData mydata,
-		@DefaultValue List<AccessRule> accessRules) {
+		@DefaultValue List<AccessRule> accessRules, @DefaultValue("auto") Source source,
+		@DefaultValue Forwarded forwarded) {
 
 	public MtlsProperties {
 		accessRules = List.copyOf(accessRules);
@@ -48,6 +58,57 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 
 		/** The connector is left as {@code server.ssl} set it. */
 		NONE
+
+	}
+
+	/**
+	 * Where client certificates come from.
+	 */
+	public enum Source {
+
+		/** The chain the TLS peer presented; forwarded headers are not read. */
+		DIRECT,
+
+		/** The header of a trusted proxy only; other peers have no certificate. */
+		FORWARDED,
+
+		/**
+		 * The header when the TCP peer is a trusted proxy, else the TLS peer's chain.
+		 */
+		AUTO
+
+	}
+
+	/**
+	 * Client certificates forwarded by trusted proxies in a request header.
+	 *
+	 * @param header header carrying the client certificate
+	 * @param chainHeader header carrying the intermediate certificates, when the format
+	 * does not carry them in the main header
+	 * @param format wire format of both headers: auto, rfc9440, xfcc, url-encoded-pem,
+	 * pem, der-base64 or aws-alb
+	 * @param trustedProxies IPv4 and IPv6 addresses and CIDRs of the proxies whose
+	 * headers are believed; with trusted-proxy-certificates, both must match; both empty
+	 * means no header is ever believed
+	 * @param trustedProxyCertificates SHA-256 fingerprints (64 hex digits, colons
+	 * optional) of the proxies' own TLS client certificates
+	 * @param clientAddressHeader header in which trusted proxies put the caller's
+	 * address, read from the right past trusted proxies
+	 * @param maxHeaderBytes largest accepted value of each header
+	 * @param onUntrustedHeader what to do with a request from any other peer that carries
+	 * the header or the chain header: reject it (400) or ignore the headers
+	 */
+	public record Forwarded(@DefaultValue("X-SSL-Client-Cert") String header, @Nullable String chainHeader,
+			@DefaultValue("auto") HeaderFormat format, @DefaultValue List<String> trustedProxies,
+			@DefaultValue List<String> trustedProxyCertificates,
+			@DefaultValue("X-Forwarded-For") String clientAddressHeader,
+			@DefaultValue("16384") @DataSizeUnit(DataUnit.BYTES) DataSize maxHeaderBytes,
+			@DefaultValue("reject") UntrustedHeaderPolicy onUntrustedHeader) {
+
+		public Forwarded {
+			trustedProxies = List.copyOf(trustedProxies);
+			trustedProxyCertificates = List.copyOf(trustedProxyCertificates);
+		}
 
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.util.Assert;
 
 import io.github.mtls.spring.source.ClientCertificateSource;
+import io.github.mtls.spring.source.ForwardedClientCertificateSource;
 
 /**
  * Turns a request's client certificate chain, from a {@link ClientCertificateSource},
@@ -35,7 +36,8 @@ public final class MtlsAuthenticationConverter implements AuthenticationConverte
 	@Override
 	public @Nullable Authentication convert(HttpServletRequest request) {
 		List<X509Certificate> chain = this.source.resolve(request);
-		return chain.isEmpty() ? null : MtlsAuthenticationToken.unauthenticated(chain);
+		return chain.isEmpty() ? null
+				: MtlsAuthenticationToken.unauthenticated(chain, ForwardedClientCertificateSource.originOf(request));
 	}
 
 }

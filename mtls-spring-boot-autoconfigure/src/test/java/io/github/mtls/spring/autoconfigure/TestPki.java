@@ -59,6 +59,10 @@ final class TestPki {
 
 	static final IssuedCertificate fromOtherCa = otherCa.leaf("Other").serialNumber("2208112345").clientAuth().issue();
 
+	static final CertificateAuthority proxyCa = CertificateAuthority.root("Proxy CA");
+
+	static final IssuedCertificate proxy = proxyCa.leaf("waf.internal").clientAuth().issue();
+
 	static final Path directory = write();
 
 	private TestPki() {
@@ -73,6 +77,9 @@ final class TestPki {
 			TrustStores.write(directory.resolve("client-and-other-ca.p12"), PASSWORD.toCharArray(),
 					clientCa.certificate(), otherCa.certificate());
 			Files.writeString(directory.resolve("client-ca.pem"), clientCa.issued().certificatePem());
+			TrustStores.write(directory.resolve("client-and-proxy-ca.p12"), PASSWORD.toCharArray(),
+					clientCa.certificate(), proxyCa.certificate());
+			TrustStores.write(directory.resolve("proxy-ca.p12"), PASSWORD.toCharArray(), proxyCa.certificate());
 			return directory;
 		}
 		catch (IOException ex) {

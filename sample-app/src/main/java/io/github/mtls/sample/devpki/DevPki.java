@@ -39,6 +39,11 @@ public final class DevPki {
 			new Client("suspended", "Suspended Fintech", "3108154321"),
 			new Client("unregistered", "Unregistered Fintech", "1234567890"));
 
+	/**
+	 * The file name stem of the reverse proxy's own client identity.
+	 */
+	public static final String PROXY = "proxy";
+
 	private final Path folder;
 
 	/**
@@ -85,6 +90,8 @@ public final class DevPki {
 		TrustStores.write(file("truststore.p12"), PASSWORD.toCharArray(), ca.certificate());
 		writeIdentity("server",
 				ca.leaf("localhost").dnsNames("localhost").ipAddresses("127.0.0.1").serverAuth().issue());
+		// The WAF's own client certificate for its hop to the service (sample-app/proxy).
+		writeIdentity(PROXY, ca.leaf("waf.internal").organization("Sample WAF").clientAuth().issue());
 		for (Client client : CLIENTS) {
 			writeIdentity(client.name(),
 					ca.leaf(client.organization())
@@ -146,7 +153,7 @@ public final class DevPki {
 
 	private static List<String> fileNames() {
 		List<String> names = new ArrayList<>(List.of("ca.pem", "truststore.p12"));
-		List<String> identities = new ArrayList<>(List.of("server"));
+		List<String> identities = new ArrayList<>(List.of("server", PROXY));
 		CLIENTS.forEach((client) -> identities.add(client.name()));
 		for (String identity : identities) {
 			names.add(identity + ".p12");

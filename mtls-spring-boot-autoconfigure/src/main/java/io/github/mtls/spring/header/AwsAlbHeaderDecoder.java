@@ -1,0 +1,25 @@
+package io.github.mtls.spring.header;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * Decodes AWS Application Load Balancer's {@code X-Amzn-Mtls-Clientcert} (passthrough:
+ * the whole chain) and {@code X-Amzn-Mtls-Clientcert-Leaf} (verify mode): URL-encoded PEM
+ * in which {@code +}, {@code =} and {@code /} are left unencoded, so {@code +} must never
+ * become a space.
+ *
+ * @author mtls-spring-boot
+ */
+public final class AwsAlbHeaderDecoder implements CertificateHeaderDecoder {
+
+	@Override
+	public List<X509Certificate> decode(String value) {
+		String trimmed = value.strip();
+		if (!trimmed.startsWith("-----BEGIN")) {
+			throw Certificates.malformed();
+		}
+		return Certificates.fromPem(Certificates.percentDecode(trimmed));
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.github.mtls.spring.security;
+
+import java.security.cert.X509Certificate;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+
+import io.github.mtls.spring.source.DirectClientCertificateSource;
+import io.github.mtls.spring.validation.CertificateOrigin;
+
+/**
+ * Exposes an authenticated forwarded chain as the servlet attribute
+ * {@value DirectClientCertificateSource#CERTIFICATE_ATTRIBUTE} (DESIGN D4), replacing the
+ * proxy's own chain, so that Spring Security's X.509 support, RFC 8705 certificate-bound
+ * tokens ({@code X509CertificateThumbprintValidator}) included, sees the caller's
+ * certificate behind a proxy too. The attribute is set on the request itself, not a
+ * wrapper: the thumbprint validator reads it through {@code RequestContextHolder}. When
+ * the proxy's chain was read to check its fingerprint, it is kept under
+ * {@value io.github.mtls.spring.source.TrustedProxies#PROXY_CERTIFICATE_ATTRIBUTE};
+ * otherwise it is not read at all (DESIGN D9).
+ *
+ * @author mtls-spring-boot
+ */
+final class ForwardedCertificateExposure {
+
+	private ForwardedCertificateExposure() {
+	}
+
+	static void expose(HttpServletRequest request, Authentication authentication) {
+		if (authentication instanceof MtlsAuthenticationToken token
+				&& token.getOrigin() == CertificateOrigin.FORWARDED) {
+			request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
+					token.getChain().toArray(new X509Certificate[0]));
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.github.mtls.spring.source;
+
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.util.Assert;
+
+/**
+ * Tells the caller's address behind trusted proxies (DESIGN D3): for a request from a
+ * trusted proxy, the right-most address of the client address header (all its lines
+ * joined) that is not itself a trusted proxy, walking from the right; never simply the
+ * left-most entry, which the caller writes. For any other request, or when the header is
+ * absent or holds something other than IP literals where the walk stops, the TCP peer
+ * address.
+ *
+ * @author mtls-spring-boot
+ */
+public final class TrustedProxyClientAddressResolver implements ClientAddressResolver {
+
+	private final TrustedProxies trustedProxies;
+
+	private final String header;
+
+	/**
+	 * Create a resolver.
+	 * @param trustedProxies the trusted proxies
+	 * @param header the header where trusted proxies put the caller's address, such as
+	 * {@code X-Forwarded-For}
+	 */
+	public TrustedProxyClientAddressResolver(TrustedProxies trustedProxies, String header) {
+		Assert.notNull(trustedProxies, "trustedProxies cannot be null");
+		Assert.hasText(header, "header cannot be empty");
+		this.trustedProxies = trustedProxies;
+		this.header = header;
+	}
+
+	@Override
+	public String resolve(HttpServletRequest request) {
+		String peer = PeerAddress.of(request);
+		if (!this.trustedProxies.isTrusted(request)) {
+			return peer;
+		}
+		List<String> entries = entries(request);
+		for (int i = entries.size() - 1; i >= 0; i--) {
+			String entry = entries.get(i);
+			if (!IpLiterals.isLiteral(entry)) {
+				return peer;
+			}
+			if (i == 0 || !this.trustedProxies.isTrustedAddress(entry)) {
+				return entry;
+			}
+		}
+		return peer;
+	}
+
+	private List<String> entries(HttpServletRequest request) {
+		List<String> entries = new ArrayList<>();
+		Enumeration<String> lines = request.getHeaders(this.header);
+		while (lines != null && lines.hasMoreElements()) {
+			for (String entry : lines.nextElement().split(",")) {
+				String address = entry.strip();
+				if (!address.isEmpty()) {
+					entries.add(address);
+				}
+			}
+		}
+		return entries;
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.github.mtls.spring.header;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.mtls.spring.error.MtlsAuthenticationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class CachingHeaderDecoderTests {
+
+	private final AtomicInteger decodes = new AtomicInteger();
+
+	private final CachingHeaderDecoder decoder = new CachingHeaderDecoder((value) -> {
+		this.decodes.incrementAndGet();
+		return new DerBase64HeaderDecoder().decode(value);
+	}, 2);
+
+	@Test
+	void decodeWhenSameValueAgainThenDecodedOnce() {
+		String value = HeaderValues.base64(HeaderValues.leaf);
+		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(new String(value))).containsExactly(HeaderValues.leaf);
+		assertThat(this.decodes).hasValue(1);
+	}
+
+	@Test
+	void decodeWhenFailureThenNotRemembered() {
+		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.decoder.decode("x"));
+		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.decoder.decode("x"));
+		assertThat(this.decodes).hasValue(2);
+	}
+
+	@Test
+	void decodeWhenMoreValuesThanEntriesThenEldestEvicted() {
+		String a = HeaderValues.base64(HeaderValues.leaf);
+		String b = HeaderValues.base64(HeaderValues.intermediate.certificate());
+		String c = HeaderValues.base64(HeaderValues.root.certificate());
+		this.decoder.decode(a);
+		this.decoder.decode(b);
+		this.decoder.decode(c);
+		this.decoder.decode(a);
+		assertThat(this.decodes).hasValue(4);
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.github.mtls.spring.header;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.mtls.spring.error.MtlsAuthenticationException;
+import io.github.mtls.spring.error.MtlsReason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class UrlEncodedPemHeaderDecoderTests {
+
+	private final UrlEncodedPemHeaderDecoder decoder = new UrlEncodedPemHeaderDecoder();
+
+	@Test
+	void decodeWhenNginxEscapedCertThenCertificate() {
+		String value = HeaderValues.urlEncodedPem(HeaderValues.leaf);
+		assertThat(value).startsWith("-----BEGIN%20CERTIFICATE-----%0A");
+		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
+	}
+
+	@Test
+	void decodeWhenPlusLeftRawThenPlusIsKept() {
+		String value = HeaderValues.awsAlb(List.of(HeaderValues.leaf));
+		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
+	}
+
+	@Test
+	void decodeWhenTraefikCommaSeparatedBodiesThenChain() {
+		List<java.security.cert.X509Certificate> chain = List.of(HeaderValues.leaf,
+				HeaderValues.intermediate.certificate());
+		assertThat(this.decoder.decode(HeaderValues.traefik(chain))).containsExactlyElementsOf(chain);
+	}
+
+	@Test
+	void decodeWhenBadEscapeThenMalformed() {
+		assertMalformed(HeaderValues.urlEncodedPem(HeaderValues.leaf) + "%");
+		assertMalformed(HeaderValues.urlEncodedPem(HeaderValues.leaf).replace("%0A", "%0G"));
+	}
+
+	@Test
+	void decodeWhenTrailingEncodedGarbageThenMalformed() {
+		assertMalformed(HeaderValues.urlEncodedPem(HeaderValues.leaf) + "%41");
+	}
+
+	@Test
+	void decodeWhenEmptyTraefikMemberThenMalformed() {
+		assertMalformed(HeaderValues.traefik(List.of(HeaderValues.leaf)) + ",");
+	}
+
+	@Test
+	void decodeWhenEmptyThenMalformed() {
+		assertMalformed("");
+	}
+
+	private void assertMalformed(String value) {
+		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.decoder.decode(value))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.MALFORMED_HEADER));
+	}
+
+}

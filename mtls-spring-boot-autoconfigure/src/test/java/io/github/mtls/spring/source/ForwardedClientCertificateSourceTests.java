@@ -1,0 +1,182 @@
+package io.github.mtls.spring.source;
+
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import io.github.mtls.spring.error.MtlsAuthenticationException;
+import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.header.HeaderFormat;
+import io.github.mtls.spring.test.pki.CertificateAuthority;
+import io.github.mtls.spring.test.pki.IssuedCertificate;
+import io.github.mtls.spring.validation.CertificateOrigin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ForwardedClientCertificateSourceTests {
+
+	private static final CertificateAuthority ca = CertificateAuthority.root("Source Test CA");
+
+	private static final CertificateAuthority intermediate = ca.intermediate("Source Test Intermediate");
+
+	private static final IssuedCertificate client = intermediate.leaf("client").clientAuth().issue();
+
+	private static final IssuedCertificate proxy = ca.leaf("proxy").clientAuth().issue();
+
+	private static final String HEADER = "X-SSL-Client-Cert";
+
+	private final ForwardedClientCertificateSource source = new ForwardedClientCertificateSource(
+			new TrustedProxies(List.of("127.0.0.2"), Set.of()), HEADER, "X-SSL-Client-Chain",
+			HeaderFormat.AUTO.decoder());
+
+	@Test
+	void resolveWhenTrustedProxySendsHeaderThenForwardedCertificate() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, base64(client.certificate()));
+		assertThat(this.source.resolve(request)).containsExactly(client.certificate());
+		assertThat(ForwardedClientCertificateSource.originOf(request)).isEqualTo(CertificateOrigin.FORWARDED);
+		assertThat(ForwardedClientCertificateSource.hiddenHeadersOf(request)).contains(HEADER);
+	}
+
+	@Test
+	void resolveWhenTrustedProxySendsChainHeaderThenLeafThenIntermediates() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, base64(client.certificate()));
+		request.addHeader("X-SSL-Client-Chain", base64(intermediate.certificate()));
+		assertThat(this.source.resolve(request)).containsExactly(client.certificate(), intermediate.certificate());
+	}
+
+	@Test
+	void resolveWhenTrustedProxySendsNoHeaderThenNoCertificateNotTheProxys() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
+				new X509Certificate[] { proxy.certificate() });
+		assertThat(this.source.resolve(request)).isEmpty();
+		assertThat(ForwardedClientCertificateSource.originOf(request)).isEqualTo(CertificateOrigin.DIRECT);
+	}
+
+	@Test
+	void resolveWhenTrustedProxySendsBlankHeaderThenNoCertificate() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, "");
+		assertThat(this.source.resolve(request)).isEmpty();
+	}
+
+	@Test
+	void resolveWhenTrustedProxySendsChainWithoutLeafThenMalformed() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader("X-SSL-Client-Chain", base64(intermediate.certificate()));
+		assertReason(request, MtlsReason.MALFORMED_HEADER);
+	}
+
+	@Test
+	void resolveWhenHeaderTwiceThenDuplicate() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, base64(client.certificate()));
+		request.addHeader(HEADER, base64(client.certificate()));
+		assertReason(request, MtlsReason.DUPLICATE_HEADER);
+	}
+
+	@Test
+	void resolveWhenChainHeaderTwiceThenDuplicate() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, base64(client.certificate()));
+		request.addHeader("X-SSL-Client-Chain", base64(intermediate.certificate()));
+		request.addHeader("X-SSL-Client-Chain", base64(intermediate.certificate()));
+		assertReason(request, MtlsReason.DUPLICATE_HEADER);
+	}
+
+	@Test
+	void resolveWhenHeaderOverMaxBytesThenOversized() {
+		this.source.setMaxHeaderBytes(100);
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, base64(client.certificate()));
+		assertReason(request, MtlsReason.OVERSIZED_HEADER);
+	}
+
+	@Test
+	void resolveWhenHeaderUnreadableThenMalformed() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, "not a certificate");
+		assertReason(request, MtlsReason.MALFORMED_HEADER);
+	}
+
+	@Test
+	void resolveWhenUntrustedPeerSendsHeaderThenRejected() {
+		MockHttpServletRequest request = request("127.0.0.1");
+		request.addHeader(HEADER, base64(client.certificate()));
+		assertReason(request, MtlsReason.UNTRUSTED_HEADER);
+	}
+
+	@Test
+	void resolveWhenUntrustedPeerSendsOnlyChainHeaderThenRejected() {
+		MockHttpServletRequest request = request("127.0.0.1");
+		request.addHeader("x-ssl-client-chain", "anything");
+		assertReason(request, MtlsReason.UNTRUSTED_HEADER);
+	}
+
+	@Test
+	void resolveWhenUntrustedPeerSendsHeaderAndIgnoredThenDirectChain() {
+		this.source.setUntrustedHeaderPolicy(UntrustedHeaderPolicy.IGNORE);
+		MockHttpServletRequest request = request("127.0.0.1");
+		request.addHeader(HEADER, base64(client.certificate()));
+		request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
+				new X509Certificate[] { proxy.certificate() });
+		assertThat(this.source.resolve(request)).containsExactly(proxy.certificate());
+		assertThat(ForwardedClientCertificateSource.originOf(request)).isEqualTo(CertificateOrigin.DIRECT);
+	}
+
+	@Test
+	void resolveWhenUntrustedPeerWithoutHeaderThenDirectChain() {
+		MockHttpServletRequest request = request("127.0.0.1");
+		request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
+				new X509Certificate[] { client.certificate() });
+		assertThat(this.source.resolve(request)).containsExactly(client.certificate());
+	}
+
+	@Test
+	void resolveWhenForwardedOnlyAndUntrustedPeerThenNoCertificate() {
+		this.source.setForwardedOnly(true);
+		MockHttpServletRequest request = request("127.0.0.1");
+		request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
+				new X509Certificate[] { client.certificate() });
+		assertThat(this.source.resolve(request)).isEmpty();
+	}
+
+	@Test
+	void resolveWhenNoTrustedProxiesThenHeaderNeverBelieved() {
+		ForwardedClientCertificateSource source = new ForwardedClientCertificateSource(TrustedProxies.none(), HEADER,
+				null, HeaderFormat.DER_BASE64.decoder());
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, base64(client.certificate()));
+		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> source.resolve(request))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.UNTRUSTED_HEADER));
+	}
+
+	private void assertReason(MockHttpServletRequest request, MtlsReason reason) {
+		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.source.resolve(request))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(reason));
+	}
+
+	private static MockHttpServletRequest request(String peer) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setRemoteAddr(peer);
+		return request;
+	}
+
+	private static String base64(X509Certificate certificate) {
+		try {
+			return Base64.getEncoder().encodeToString(certificate.getEncoded());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
