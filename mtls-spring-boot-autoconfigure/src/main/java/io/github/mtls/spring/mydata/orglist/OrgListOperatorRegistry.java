@@ -5,16 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
@@ -25,10 +22,8 @@ import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
 
 import io.github.mtls.spring.mydata.InMemoryOperatorRegistry;
-import io.github.mtls.spring.mydata.IpAllowlist;
 import io.github.mtls.spring.mydata.OperatorRegistration;
 import io.github.mtls.spring.mydata.OperatorRegistry;
-import io.github.mtls.spring.mydata.OperatorStatus;
 import io.github.mtls.spring.mydata.SerialNumber;
 import io.github.mtls.spring.validation.Sha256Fingerprint;
 
@@ -68,13 +63,9 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 
 	private final OrgListParser parser;
 
-	private final Set<String> orgTypes;
-
-	private final Set<String> defaultScopes;
+	private final OrgListRegistrations registrations;
 
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
-
-	private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
 	private final Object refreshLock = new Object();
 
@@ -97,8 +88,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 		Assert.notNull(defaultScopes, "defaultScopes cannot be null");
 		this.source = source;
 		this.parser = parser;
-		this.orgTypes = Set.copyOf(orgTypes);
-		this.defaultScopes = Set.copyOf(defaultScopes);
+		this.registrations = new OrgListRegistrations(orgTypes, defaultScopes);
 		this.status = new OrgListStatus(source.description(), false, null, null, "no document read yet", 0, 0, 0);
 	}
 
@@ -183,7 +173,8 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 					entries.put(entry.orgCode(), entry);
 				}
 			}
-			InMemoryOperatorRegistry registry = new InMemoryOperatorRegistry(registrations(entries.values()));
+			InMemoryOperatorRegistry registry = new InMemoryOperatorRegistry(
+					this.registrations.convert(entries.values()));
 			long searchTimestamp = Math.max(document.searchTimestamp(), full ? 0 : current.searchTimestamp());
 			Snapshot next = new Snapshot(true, Collections.unmodifiableMap(entries), searchTimestamp, digest, registry,
 					now);
@@ -213,53 +204,6 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 	private OrgListStatus status(Snapshot snapshot, Instant attempt, @Nullable String failure) {
 		return new OrgListStatus(this.source.description(), snapshot.loaded(), snapshot.applied(), attempt, failure,
 				snapshot.searchTimestamp(), snapshot.entries().size(), snapshot.registry().getRegistrations().size());
-	}
-
-	private List<OperatorRegistration> registrations(Collection<OrgListEntry> entries) {
-		List<OperatorRegistration> registrations = new ArrayList<>();
-		for (OrgListEntry entry : entries) {
-			if (entry.orgType() == null || !this.orgTypes.contains(entry.orgType())) {
-				continue;
-			}
-			OperatorRegistration registration = registration(entry);
-			if (registration != null) {
-				registrations.add(registration);
-			}
-		}
-		return registrations;
-	}
-
-	private @Nullable OperatorRegistration registration(OrgListEntry entry) {
-		String written = (entry.serialNum() != null) ? entry.serialNum() : entry.orgRegno();
-		if (written == null) {
-			reportOnce(entry, "has neither serial_num nor org_regno: it can only match by certificate fingerprint,"
-					+ " which the org list does not carry, so it can't call");
-			return null;
-		}
-		SerialNumber serialNumber = SerialNumber.parse(written);
-		if (serialNumber == null) {
-			reportOnce(entry, "has a serial_num or org_regno that is not 1-20 ASCII letters, digits and hyphens:"
-					+ " it can't call");
-			return null;
-		}
-		IpAllowlist allowlist;
-		try {
-			allowlist = IpAllowlist.of(entry.ipList());
-		}
-		catch (IllegalArgumentException ex) {
-			reportOnce(entry, "has an ip_list item that is not an IP address or CIDR range: it can't call");
-			return null;
-		}
-		String name = (entry.orgName() != null) ? entry.orgName() : entry.orgCode();
-		return new OperatorRegistration(entry.orgCode(), (entry.orgRegno() != null) ? entry.orgRegno() : "",
-				serialNumber, name, OperatorStatus.ACTIVE, new LinkedHashSet<>(this.defaultScopes), Set.of(), allowlist,
-				entry.industry(), entry.orgType());
-	}
-
-	private void reportOnce(OrgListEntry entry, String problem) {
-		if (this.reported.add(entry.orgCode() + ' ' + problem)) {
-			this.logger.warn(LogMessage.format("Org list entry %s %s", entry.orgCode(), problem));
-		}
 	}
 
 	private static String sha256(byte[] content) {
