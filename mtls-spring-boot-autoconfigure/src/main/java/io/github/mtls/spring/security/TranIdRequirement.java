@@ -4,6 +4,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.mtls.spring.mydata.TranIdFilter;
+
 /**
  * Whether requests must carry an {@code x-api-tran-id} of the MyData standard's form,
  * AN(25): 1 to 25 upper-case ASCII letters and digits. Its inner structure is not
@@ -17,7 +19,7 @@ public final class TranIdRequirement {
 	/**
 	 * The MyData transaction id header.
 	 */
-	public static final String HEADER = "x-api-tran-id";
+	public static final String HEADER = TranIdFilter.HEADER;
 
 	private static final Pattern STANDARD = Pattern.compile("[A-Z0-9]{1,25}");
 
