@@ -56,9 +56,18 @@ final class ConfiguredAccessRules {
 				throw new InvalidConfigurationPropertyValueException(prefix + "permit-all", true,
 						"A permit-all rule cannot also require scopes.");
 			}
-			accessRules.add(new AccessRule(path, methods, rule.scopes(), rule.permitAll()));
+			if (rule.permitAll() && !(rule.industries().isEmpty() && rule.orgTypes().isEmpty())) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "permit-all", true,
+						"A permit-all rule cannot also require industries or org-types.");
+			}
+			accessRules.add(new AccessRule(path, methods, rule.scopes(), rule.permitAll(), trimmed(rule.industries()),
+					trimmed(rule.orgTypes())));
 		}
 		return accessRules;
+	}
+
+	private static List<String> trimmed(List<String> values) {
+		return values.stream().map(String::trim).filter(StringUtils::hasText).toList();
 	}
 
 }

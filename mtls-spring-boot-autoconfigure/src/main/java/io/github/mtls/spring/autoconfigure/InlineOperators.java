@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 
+import io.github.mtls.spring.mydata.IpAllowlist;
 import io.github.mtls.spring.mydata.OperatorRegistration;
 import io.github.mtls.spring.mydata.SerialNumber;
 import io.github.mtls.spring.validation.Sha256Fingerprint;
@@ -60,8 +61,10 @@ final class InlineOperators {
 				}
 			}
 			String name = StringUtils.hasText(operator.name()) ? operator.name() : orgCode;
+			IpAllowlist allowlist = ipAllowlist(operator.ipAllowlist(), prefix);
 			registrations.add(new OperatorRegistration(orgCode, businessNumber, serialNumber, name, operator.status(),
-					new LinkedHashSet<>(operator.scopes()), fingerprints));
+					new LinkedHashSet<>(operator.scopes()), fingerprints, allowlist, text(operator.industry()),
+					text(operator.orgType())));
 		}
 		return registrations;
 	}
@@ -79,6 +82,23 @@ final class InlineOperators {
 					"Expected 1-20 ASCII letters, digits and hyphens, such as 2208112345 or 220-81-12345.");
 		}
 		return serialNumber;
+	}
+
+	private static IpAllowlist ipAllowlist(List<String> values, String prefix) {
+		for (int i = 0; i < values.size(); i++) {
+			try {
+				IpAllowlist.of(List.of(values.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "ip-allowlist[" + i + "]", values.get(i),
+						ex.getMessage());
+			}
+		}
+		return IpAllowlist.of(values);
+	}
+
+	private static @Nullable String text(@Nullable String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
 	}
 
 	private static Set<Sha256Fingerprint> fingerprints(List<String> values, String prefix) {

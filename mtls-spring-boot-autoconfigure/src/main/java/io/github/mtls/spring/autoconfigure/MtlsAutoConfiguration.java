@@ -3,7 +3,6 @@ package io.github.mtls.spring.autoconfigure;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -17,7 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -27,13 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-import io.github.mtls.spring.mydata.InMemoryOperatorRegistry;
-import io.github.mtls.spring.mydata.OperatorRegistry;
 import io.github.mtls.spring.mydata.TranIdFilter;
 import io.github.mtls.spring.observability.MtlsAuditListener;
 import io.github.mtls.spring.security.AccessRulesAuthorizationManagerFactory;
 import io.github.mtls.spring.security.MtlsConfigurer;
-import io.github.mtls.spring.security.MtlsErrorWriter;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.ExtendedKeyUsages;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
@@ -54,7 +49,8 @@ import io.github.mtls.spring.validation.TrustAnchors;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ HttpSecurity.class, SecurityFilterChain.class })
 @EnableConfigurationProperties(MtlsProperties.class)
-@Import({ ForwardedCertificateConfiguration.class, MtlsSecurityFilterChainConfiguration.class })
+@Import({ ForwardedCertificateConfiguration.class, MtlsSecurityFilterChainConfiguration.class,
+		MtlsMyDataConfiguration.class, MtlsErrorsConfiguration.class })
 public final class MtlsAutoConfiguration {
 
 	/**
@@ -86,20 +82,6 @@ public final class MtlsAutoConfiguration {
 				properties.validation().clockSkew());
 		validator.setMaxPathLength(properties.validation().maxChainLength());
 		return validator;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	OperatorRegistry mtlsOperatorRegistry(MtlsProperties properties) {
-		return new InMemoryOperatorRegistry(InlineOperators.toRegistrations(properties.mydata().operators()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	MtlsErrorWriter mtlsErrorWriter(ObjectProvider<JsonMapper> jsonMapper, ApplicationEventPublisher publisher) {
-		MtlsErrorWriter writer = new MtlsErrorWriter(jsonMapper.getIfAvailable(JsonMapper::shared));
-		writer.setEventPublisher(publisher);
-		return writer;
 	}
 
 	@Bean(name = MtlsConfigurer.ACCESS_RULES_BEAN_NAME)

@@ -2,6 +2,7 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +12,10 @@ import org.springframework.boot.convert.DataSizeUnit;
 import org.springframework.util.unit.DataSize;
 import org.springframework.util.unit.DataUnit;
 
+import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.mydata.OperatorStatus;
+import io.github.mtls.spring.security.MtlsErrorFormat;
 import io.github.mtls.spring.source.UntrustedHeaderPolicy;
 
 /**
@@ -31,13 +34,14 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
  * forwarded (a trusted proxy's header only) or auto (the header when the TCP peer is a
  * trusted proxy, else the TLS peer's chain)
  * @param forwarded client certificates forwarded by trusted proxies in a request header
+ * @param errors error responses: body format and per-reason codes
  * @author mtls-spring-boot
  */
 @ConfigurationProperties("mtls")
 public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("need") ClientAuth clientAuth,
 		@Nullable String trustBundle, @DefaultValue Validation validation, @DefaultValue MyData mydata,
 		@DefaultValue List<AccessRule> accessRules, @DefaultValue("auto") Source source,
-		@DefaultValue Forwarded forwarded) {
+		@DefaultValue Forwarded forwarded, @DefaultValue Errors errors) {
 
 	public MtlsProperties {
 		accessRules = List.copyOf(accessRules);
@@ -135,11 +139,41 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * MyData operator registry.
 	 *
 	 * @param operators registered operators
+	 * @param registry operator registry synchronised from the MyData portal's org list
+	 * @param requireTranId whether requests must carry a valid x-api-tran-id (AN(25):
+	 * 1-25 upper-case letters and digits)
 	 */
-	public record MyData(@DefaultValue List<Operator> operators) {
+	public record MyData(@DefaultValue List<Operator> operators, @DefaultValue Registry registry,
+			@DefaultValue("false") boolean requireTranId) {
 
 		public MyData {
 			operators = List.copyOf(operators);
+		}
+
+	}
+
+	/**
+	 * Operator registry synchronised from the MyData portal's org list (support API 002
+	 * response).
+	 *
+	 * @param location file: path or https: URL of the org-list JSON document; unset means
+	 * no org-list registry
+	 * @param sslBundle name of the client SSL bundle presented to an https: location that
+	 * demands mutual TLS
+	 * @param refreshInterval how often the document is read again
+	 * @param orgTypes org_type codes of the entries that may call (03 MyData operators,
+	 * 07 the integrated portal)
+	 * @param defaultScopes scopes granted to org-list entries, which carry none
+	 * @param timeout connect and read timeout of an https: location
+	 */
+	public record Registry(@Nullable String location, @Nullable String sslBundle,
+			@DefaultValue("10m") Duration refreshInterval, @DefaultValue( {
+					"03", "07" }) List<String> orgTypes,
+			@DefaultValue List<String> defaultScopes, @DefaultValue("10s") Duration timeout){
+
+		public Registry {
+			orgTypes = List.copyOf(orgTypes);
+			defaultScopes = List.copyOf(defaultScopes);
 		}
 
 	}
@@ -156,14 +190,20 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * @param scopes granted scopes, such as bank.list
 	 * @param certificateFingerprints SHA-256 fingerprints of the only certificates
 	 * accepted for the operator; empty accepts any certificate with its serial number
+	 * @param ipAllowlist registered client addresses (IPs or CIDRs, IPv4 and IPv6) the
+	 * operator may call from; empty means any
+	 * @param industry industry of the org code, such as bank or card
+	 * @param orgType org_type code, such as 03 for a MyData operator
 	 */
 	public record Operator(@Nullable String orgCode, @Nullable String businessNumber, @Nullable String serialNumber,
 			@Nullable String name, @DefaultValue("active") OperatorStatus status, @DefaultValue List<String> scopes,
-			@DefaultValue List<String> certificateFingerprints) {
+			@DefaultValue List<String> certificateFingerprints, @DefaultValue List<String> ipAllowlist,
+			@Nullable String industry, @Nullable String orgType) {
 
 		public Operator {
 			scopes = List.copyOf(scopes);
 			certificateFingerprints = List.copyOf(certificateFingerprints);
+			ipAllowlist = List.copyOf(ipAllowlist);
 		}
 
 	}
@@ -175,14 +215,49 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * @param methods HTTP methods the rule applies to; empty means any
 	 * @param scopes scopes the operator must all hold
 	 * @param permitAll whether anyone may call, with or without a certificate
+	 * @param industries industries of which the operator must hold at least one org code;
+	 * empty means any
+	 * @param orgTypes org types of which the operator must hold at least one org code;
+	 * empty means any
 	 */
 	public record AccessRule(@Nullable String path, @DefaultValue List<String> methods,
-			@DefaultValue List<String> scopes, @DefaultValue("false") boolean permitAll) {
+			@DefaultValue List<String> scopes, @DefaultValue("false") boolean permitAll,
+			@DefaultValue List<String> industries, @DefaultValue List<String> orgTypes) {
 
 		public AccessRule {
 			methods = List.copyOf(methods);
 			scopes = List.copyOf(scopes);
+			industries = List.copyOf(industries);
+			orgTypes = List.copyOf(orgTypes);
 		}
+
+	}
+
+	/**
+	 * Error responses.
+	 *
+	 * @param format body format: mydata ({"rsp_code", "rsp_msg"} as application/json) or
+	 * problem-detail (RFC 9457 application/problem+json with rsp_code and rsp_msg
+	 * members)
+	 * @param codes per-reason overrides of the HTTP status, rsp_code and rsp_msg, keyed
+	 * by reason such as operator-not-registered
+	 */
+	public record Errors(@DefaultValue("mydata") MtlsErrorFormat format, @DefaultValue Map<MtlsReason, Code> codes) {
+
+		public Errors {
+			codes = Map.copyOf(codes);
+		}
+
+	}
+
+	/**
+	 * The response of one reason; unset members keep the reason's default.
+	 *
+	 * @param status HTTP status, 400-499
+	 * @param rspCode MyData response code, such as 40103
+	 * @param rspMsg MyData response message
+	 */
+	public record Code(@Nullable Integer status, @Nullable String rspCode, @Nullable String rspMsg) {
 
 	}
 

@@ -27,19 +27,43 @@ import org.springframework.util.Assert;
  * @param subject the certificate's subject, RFC 2253
  * @param issuer the certificate's issuer, RFC 2253
  * @param notAfter when the certificate expires
+ * @param industries the industries of the matched active entries that name one
+ * @param orgTypes the org types of the matched active entries that name one
  * @author mtls-spring-boot
  */
 public record MyDataOperator(List<String> orgCodes, String businessNumber, String serialNumber, String name,
 		OperatorStatus status, Set<String> scopes, String certificateFingerprint, String subject, String issuer,
-		Instant notAfter) implements Principal, Serializable {
+		Instant notAfter, Set<String> industries, Set<String> orgTypes) implements Principal, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Create an operator whose industries and org types are unknown.
+	 * @param orgCodes the org codes, first the primary one
+	 * @param businessNumber the business registration number
+	 * @param serialNumber the normalised SERIALNUMBER
+	 * @param name the display name
+	 * @param status the status
+	 * @param scopes the granted scopes
+	 * @param certificateFingerprint the certificate's SHA-256 fingerprint
+	 * @param subject the certificate's subject
+	 * @param issuer the certificate's issuer
+	 * @param notAfter when the certificate expires
+	 */
+	public MyDataOperator(List<String> orgCodes, String businessNumber, String serialNumber, String name,
+			OperatorStatus status, Set<String> scopes, String certificateFingerprint, String subject, String issuer,
+			Instant notAfter) {
+		this(orgCodes, businessNumber, serialNumber, name, status, scopes, certificateFingerprint, subject, issuer,
+				notAfter, Set.of(), Set.of());
+	}
 
 	public MyDataOperator {
 		Assert.notEmpty(orgCodes, "orgCodes cannot be empty");
 		orgCodes = List.copyOf(orgCodes);
 		scopes = Set.copyOf(scopes);
+		industries = Set.copyOf(industries);
+		orgTypes = Set.copyOf(orgTypes);
 	}
 
 	/**

@@ -21,12 +21,36 @@ import io.github.mtls.spring.validation.Sha256Fingerprint;
  * @param status whether it may call
  * @param scopes the scopes it is granted
  * @param certificateFingerprints pinned certificate fingerprints; empty pins nothing
+ * @param ipAllowlist the client addresses it may call from; {@link IpAllowlist#any()}
+ * allows any
+ * @param industry its industry (bank, card, ...), or {@code null} when unknown
+ * @param orgType its org_type code (03 MyData operator, 07 integrated portal, ...), or
+ * {@code null} when unknown
  * @author mtls-spring-boot
  */
 public record OperatorRegistration(String orgCode, String businessNumber, @Nullable SerialNumber serialNumber,
-		String name, OperatorStatus status, Set<String> scopes, Set<Sha256Fingerprint> certificateFingerprints) {
+		String name, OperatorStatus status, Set<String> scopes, Set<Sha256Fingerprint> certificateFingerprints,
+		IpAllowlist ipAllowlist, @Nullable String industry, @Nullable String orgType) {
+
+	/**
+	 * Create an entry that any address may use and whose industry and org type are
+	 * unknown.
+	 * @param orgCode the org code, aN(10)
+	 * @param businessNumber the business registration number, as written
+	 * @param serialNumber the SERIALNUMBER, or {@code null}
+	 * @param name the display name
+	 * @param status whether it may call
+	 * @param scopes the scopes it is granted
+	 * @param certificateFingerprints pinned certificate fingerprints
+	 */
+	public OperatorRegistration(String orgCode, String businessNumber, @Nullable SerialNumber serialNumber, String name,
+			OperatorStatus status, Set<String> scopes, Set<Sha256Fingerprint> certificateFingerprints) {
+		this(orgCode, businessNumber, serialNumber, name, status, scopes, certificateFingerprints, IpAllowlist.any(),
+				null, null);
+	}
 
 	public OperatorRegistration {
+		Assert.notNull(ipAllowlist, "ipAllowlist cannot be null");
 		Assert.hasText(orgCode, "orgCode cannot be empty");
 		Assert.notNull(businessNumber, "businessNumber cannot be null");
 		Assert.notNull(name, "name cannot be null");

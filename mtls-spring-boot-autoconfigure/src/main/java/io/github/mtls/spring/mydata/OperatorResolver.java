@@ -47,6 +47,25 @@ public final class OperatorResolver {
 	 * matches
 	 */
 	public MyDataOperator resolve(X509Certificate certificate, Sha256Fingerprint fingerprint) {
+		return resolve(certificate, fingerprint, null);
+	}
+
+	/**
+	 * Resolve the operator of a certificate presented from a client address. Entries
+	 * whose IP allowlist does not hold the address are set aside; when all matched
+	 * entries are set aside the request is refused with
+	 * {@link MtlsReason#SOURCE_IP_NOT_ALLOWED}. Entries without an allowlist accept any
+	 * address.
+	 * @param certificate the validated leaf certificate
+	 * @param fingerprint its fingerprint
+	 * @param clientAddress the caller's address, or {@code null} when unknown (then only
+	 * entries without an allowlist match)
+	 * @return the operator
+	 * @throws MtlsAuthenticationException naming the reason when no active operator
+	 * matches
+	 */
+	public MyDataOperator resolve(X509Certificate certificate, Sha256Fingerprint fingerprint,
+			@Nullable String clientAddress) {
 		SerialNumberExtractor.Extraction extraction = this.serialNumberExtractor.extract(certificate);
 		SerialNumber serialNumber = extraction.serialNumber();
 		List<OperatorRegistration> candidates = (serialNumber != null) ? this.registry.findBySerialNumber(serialNumber)
@@ -74,11 +93,19 @@ public final class OperatorResolver {
 			throw new MtlsAuthenticationException(MtlsReason.FINGERPRINT_NOT_PINNED, fingerprint.value(),
 					orgCodes(candidates));
 		}
-		List<OperatorRegistration> active = pinned.stream()
+		List<OperatorRegistration> allowed = pinned.stream()
+			.filter((candidate) -> candidate.ipAllowlist().allows(clientAddress))
+			.toList();
+		if (allowed.isEmpty()) {
+			throw new MtlsAuthenticationException(MtlsReason.SOURCE_IP_NOT_ALLOWED, fingerprint.value(),
+					orgCodes(pinned));
+		}
+		List<OperatorRegistration> active = allowed.stream()
 			.filter((candidate) -> candidate.status() == OperatorStatus.ACTIVE)
 			.toList();
 		if (active.isEmpty()) {
-			throw new MtlsAuthenticationException(MtlsReason.OPERATOR_SUSPENDED, fingerprint.value(), orgCodes(pinned));
+			throw new MtlsAuthenticationException(MtlsReason.OPERATOR_SUSPENDED, fingerprint.value(),
+					orgCodes(allowed));
 		}
 		return toOperator(active, serialNumber, certificate, fingerprint);
 	}
@@ -87,12 +114,22 @@ public final class OperatorResolver {
 			X509Certificate certificate, Sha256Fingerprint fingerprint) {
 		OperatorRegistration primary = active.get(0);
 		Set<String> scopes = new LinkedHashSet<>();
-		active.forEach((registration) -> scopes.addAll(registration.scopes()));
+		Set<String> industries = new LinkedHashSet<>();
+		Set<String> orgTypes = new LinkedHashSet<>();
+		for (OperatorRegistration registration : active) {
+			scopes.addAll(registration.scopes());
+			if (registration.industry() != null) {
+				industries.add(registration.industry());
+			}
+			if (registration.orgType() != null) {
+				orgTypes.add(registration.orgType());
+			}
+		}
 		return new MyDataOperator(orgCodes(active), primary.businessNumber(),
 				(serialNumber != null) ? serialNumber.value() : "", primary.name(), OperatorStatus.ACTIVE, scopes,
 				fingerprint.value(), certificate.getSubjectX500Principal().getName(X500Principal.RFC2253),
 				certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
-				certificate.getNotAfter().toInstant());
+				certificate.getNotAfter().toInstant(), industries, orgTypes);
 	}
 
 	private static List<String> orgCodes(List<OperatorRegistration> registrations) {

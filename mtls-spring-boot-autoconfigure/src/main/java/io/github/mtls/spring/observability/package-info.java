@@ -1,5 +1,5 @@
 /**
- * Audit of refused requests.
+ * Audit of refused requests and health of the org-list registry.
  */
 @NullMarked
 package io.github.mtls.spring.observability;

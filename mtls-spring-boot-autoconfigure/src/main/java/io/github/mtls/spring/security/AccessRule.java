@@ -13,15 +13,35 @@ import org.springframework.util.Assert;
  * @param methods the methods the rule applies to; empty means any
  * @param scopes the scopes required, all of them
  * @param permitAll whether anyone may call, with or without a certificate
+ * @param industries industries of which the operator must hold at least one org code;
+ * empty means any
+ * @param orgTypes org types of which the operator must hold at least one org code; empty
+ * means any
  * @author mtls-spring-boot
  */
-public record AccessRule(String path, List<HttpMethod> methods, List<String> scopes, boolean permitAll) {
+public record AccessRule(String path, List<HttpMethod> methods, List<String> scopes, boolean permitAll,
+		List<String> industries, List<String> orgTypes) {
+
+	/**
+	 * Create a rule that names no industries or org types.
+	 * @param path the path pattern
+	 * @param methods the methods; empty means any
+	 * @param scopes the scopes required, all of them
+	 * @param permitAll whether anyone may call
+	 */
+	public AccessRule(String path, List<HttpMethod> methods, List<String> scopes, boolean permitAll) {
+		this(path, methods, scopes, permitAll, List.of(), List.of());
+	}
 
 	public AccessRule {
 		Assert.hasText(path, "path cannot be empty");
 		methods = List.copyOf(methods);
 		scopes = List.copyOf(scopes);
+		industries = List.copyOf(industries);
+		orgTypes = List.copyOf(orgTypes);
 		Assert.isTrue(!(permitAll && !scopes.isEmpty()), "A permit-all rule cannot require scopes");
+		Assert.isTrue(!(permitAll && !(industries.isEmpty() && orgTypes.isEmpty())),
+				"A permit-all rule cannot require industries or org types");
 	}
 
 }

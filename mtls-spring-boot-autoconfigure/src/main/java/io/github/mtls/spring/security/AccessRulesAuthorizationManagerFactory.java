@@ -45,7 +45,7 @@ public final class AccessRulesAuthorizationManagerFactory {
 			.builder();
 		for (AccessRule rule : rules) {
 			AuthorizationManager<RequestAuthorizationContext> manager = rule.permitAll() ? PERMIT_ALL
-					: OperatorAuthorizationManager.operatorWithScopes(rule.scopes());
+					: OperatorAuthorizationManager.operatorWith(rule.scopes(), rule.industries(), rule.orgTypes());
 			if (rule.methods().isEmpty()) {
 				builder.add(this.matchers.matcher(rule.path()), manager);
 			}

@@ -59,7 +59,9 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 		if (!result.isValid()) {
 			throw new MtlsAuthenticationException(result.failure(), fingerprint.value(), List.of());
 		}
-		MyDataOperator operator = this.operatorResolver.resolve(leaf, fingerprint);
+		String clientAddress = (token.getDetails() instanceof MtlsRequestDetails details) ? details.clientAddress()
+				: null;
+		MyDataOperator operator = this.operatorResolver.resolve(leaf, fingerprint, clientAddress);
 		MtlsAuthenticationToken authenticated = MtlsAuthenticationToken.authenticated(chain, token.getOrigin(),
 				operator, authorities(operator));
 		authenticated.setDetails(token.getDetails());

@@ -17,6 +17,7 @@ import org.springframework.util.Assert;
 
 import io.github.mtls.spring.mydata.OperatorRegistry;
 import io.github.mtls.spring.mydata.OperatorResolver;
+import io.github.mtls.spring.source.ClientAddressResolver;
 import io.github.mtls.spring.source.ClientCertificateSource;
 import io.github.mtls.spring.validation.CertificateValidator;
 
@@ -47,6 +48,8 @@ public final class MtlsConfigurer extends AbstractHttpConfigurer<MtlsConfigurer,
 	private @Nullable AuthorizationManager<RequestAuthorizationContext> accessRules;
 
 	private boolean authorizeRequests = true;
+
+	private @Nullable Boolean requireTranId;
 
 	/**
 	 * Create a configurer; see {@link #mtls()}.
@@ -85,6 +88,17 @@ public final class MtlsConfigurer extends AbstractHttpConfigurer<MtlsConfigurer,
 		return this;
 	}
 
+	/**
+	 * Whether requests must carry a valid {@code x-api-tran-id}; by default what the
+	 * {@link TranIdRequirement} bean says, and not required without one.
+	 * @param requireTranId whether a valid id is required
+	 * @return this configurer
+	 */
+	public MtlsConfigurer requireTranId(boolean requireTranId) {
+		this.requireTranId = requireTranId;
+		return this;
+	}
+
 	@Override
 	public void init(HttpSecurity http) {
 		MtlsErrorWriter errorWriter = bean(http, MtlsErrorWriter.class);
@@ -110,12 +124,26 @@ public final class MtlsConfigurer extends AbstractHttpConfigurer<MtlsConfigurer,
 		ProviderManager authenticationManager = new ProviderManager(provider);
 		context.getBeanProvider(AuthenticationEventPublisher.class)
 			.ifAvailable(authenticationManager::setAuthenticationEventPublisher);
-		MtlsAuthenticationFilter filter = new MtlsAuthenticationFilter(authenticationManager,
-				new MtlsAuthenticationConverter(bean(http, ClientCertificateSource.class)));
+		MtlsAuthenticationConverter converter = new MtlsAuthenticationConverter(
+				bean(http, ClientCertificateSource.class));
+		context.getBeanProvider(ClientAddressResolver.class).ifAvailable(converter::setClientAddressResolver);
+		MtlsAuthenticationFilter filter = new MtlsAuthenticationFilter(authenticationManager, converter);
 		filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(
 				new MtlsAuthenticationEntryPoint(bean(http, MtlsErrorWriter.class))));
 		filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		http.addFilterAt(postProcess(filter), X509AuthenticationFilter.class);
+		if (isTranIdRequired(context)) {
+			http.addFilterBefore(postProcess(new TranIdRequiredFilter(bean(http, MtlsErrorWriter.class))),
+					X509AuthenticationFilter.class);
+		}
+	}
+
+	private boolean isTranIdRequired(ApplicationContext context) {
+		if (this.requireTranId != null) {
+			return this.requireTranId;
+		}
+		TranIdRequirement requirement = context.getBeanProvider(TranIdRequirement.class).getIfAvailable();
+		return requirement != null && requirement.isRequired();
 	}
 
 	private AuthorizationManager<RequestAuthorizationContext> accessRules(HttpSecurity http) {

@@ -1,6 +1,7 @@
 package io.github.mtls.spring.security;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
 
 import io.github.mtls.spring.error.MtlsReason;
@@ -21,6 +24,13 @@ import io.github.mtls.spring.error.MtlsReason;
  * "...", "rsp_msg": "..."}} with the reason's status, and publishes a
  * {@link MtlsRejectionEvent}. Serves the entry point, the access-denied handler and the
  * authentication failure handler alike.
+ * <p>
+ * Each reason's status and codes default to {@link MtlsReason}'s and can be overridden
+ * ({@link #setErrorCodes(Map)}). With {@link MtlsErrorFormat#PROBLEM_DETAIL} the body is
+ * an RFC 9457 {@link ProblemDetail} as {@code application/problem+json} with
+ * {@code rsp_code} and {@code rsp_msg} as extension members; that needs a mapper with
+ * Spring's {@code ProblemDetailJacksonMixin}, as Boot's {@code JsonMapper} bean has (a
+ * bare mapper nests them under {@code properties}).
  *
  * @author mtls-spring-boot
  */
@@ -31,6 +41,10 @@ public final class MtlsErrorWriter {
 	private final JsonMapper jsonMapper;
 
 	private @Nullable ApplicationEventPublisher eventPublisher;
+
+	private MtlsErrorFormat format = MtlsErrorFormat.MYDATA;
+
+	private final Map<MtlsReason, MtlsErrorCode> errorCodes = new EnumMap<>(MtlsReason.class);
 
 	/**
 	 * Create a writer.
@@ -50,6 +64,35 @@ public final class MtlsErrorWriter {
 	}
 
 	/**
+	 * Set the body format; {@link MtlsErrorFormat#MYDATA} by default.
+	 * @param format the format
+	 */
+	public void setFormat(MtlsErrorFormat format) {
+		Assert.notNull(format, "format cannot be null");
+		this.format = format;
+	}
+
+	/**
+	 * Override the responses of some reasons; the others keep their defaults.
+	 * @param errorCodes the responses by reason
+	 */
+	public void setErrorCodes(Map<MtlsReason, MtlsErrorCode> errorCodes) {
+		Assert.notNull(errorCodes, "errorCodes cannot be null");
+		this.errorCodes.clear();
+		this.errorCodes.putAll(errorCodes);
+	}
+
+	/**
+	 * Return the response of a reason: its override, else its default.
+	 * @param reason the reason
+	 * @return the response
+	 */
+	public MtlsErrorCode errorCode(MtlsReason reason) {
+		MtlsErrorCode code = this.errorCodes.get(reason);
+		return (code != null) ? code : MtlsErrorCode.of(reason);
+	}
+
+	/**
 	 * Write the error response and publish the rejection.
 	 * @param request the request
 	 * @param response the response
@@ -61,12 +104,22 @@ public final class MtlsErrorWriter {
 	public void write(HttpServletRequest request, HttpServletResponse response, MtlsReason reason,
 			@Nullable String fingerprint, List<String> orgCodes) throws IOException {
 		if (!response.isCommitted()) {
-			Map<String, String> body = new LinkedHashMap<>();
-			body.put("rsp_code", reason.rspCode());
-			body.put("rsp_msg", reason.rspMessage());
-			byte[] bytes = this.jsonMapper.writeValueAsBytes(body);
-			response.setStatus(reason.status());
-			response.setContentType(CONTENT_TYPE);
+			MtlsErrorCode code = errorCode(reason);
+			byte[] bytes;
+			String contentType;
+			if (this.format == MtlsErrorFormat.PROBLEM_DETAIL) {
+				bytes = this.jsonMapper.writeValueAsBytes(problemDetail(code));
+				contentType = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+			}
+			else {
+				Map<String, String> body = new LinkedHashMap<>();
+				body.put("rsp_code", code.rspCode());
+				body.put("rsp_msg", code.rspMessage());
+				bytes = this.jsonMapper.writeValueAsBytes(body);
+				contentType = CONTENT_TYPE;
+			}
+			response.setStatus(code.status());
+			response.setContentType(contentType);
 			response.setHeader("Cache-Control", "no-store");
 			response.setContentLength(bytes.length);
 			response.getOutputStream().write(bytes);
@@ -76,6 +129,14 @@ public final class MtlsErrorWriter {
 			this.eventPublisher.publishEvent(new MtlsRejectionEvent(reason, request.getMethod(),
 					request.getRequestURI(), fingerprint, orgCodes));
 		}
+	}
+
+	private static ProblemDetail problemDetail(MtlsErrorCode code) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.status()),
+				code.rspMessage());
+		problem.setProperty("rsp_code", code.rspCode());
+		problem.setProperty("rsp_msg", code.rspMessage());
+		return problem;
 	}
 
 }

@@ -17,8 +17,10 @@ import io.github.mtls.spring.mydata.MyDataOperator;
 /**
  * Grants access to an authenticated {@link MyDataOperator} holding every required scope
  * ({@code SCOPE_<scope>} authorities, checked by
- * {@link AllAuthoritiesAuthorizationManager}). A missing scope is denied with
- * {@link MtlsReason#SCOPE_NOT_GRANTED}.
+ * {@link AllAuthoritiesAuthorizationManager}) and, when asked, an org code in one of the
+ * given industries and one of the given org types. A missing scope, industry or org type
+ * is denied with {@link MtlsReason#SCOPE_NOT_GRANTED}: like a scope, it tells which APIs
+ * the operator may call at all.
  *
  * @param <T> the secured object type
  * @author mtls-spring-boot
@@ -37,7 +39,17 @@ public final class OperatorAuthorizationManager<T> implements AuthorizationManag
 
 	private final @Nullable AllAuthoritiesAuthorizationManager<T> scopeAuthorities;
 
+	private final List<String> industries;
+
+	private final List<String> orgTypes;
+
 	private OperatorAuthorizationManager(List<String> scopes) {
+		this(scopes, List.of(), List.of());
+	}
+
+	private OperatorAuthorizationManager(List<String> scopes, List<String> industries, List<String> orgTypes) {
+		this.industries = List.copyOf(industries);
+		this.orgTypes = List.copyOf(orgTypes);
 		this.scopes = List.copyOf(scopes);
 		this.scopeAuthorities = this.scopes.isEmpty() ? null : AllAuthoritiesAuthorizationManager.hasAllAuthorities(
 				this.scopes.stream().map((scope) -> MtlsAuthenticationProvider.SCOPE_PREFIX + scope).toList());
@@ -62,11 +74,32 @@ public final class OperatorAuthorizationManager<T> implements AuthorizationManag
 		return new OperatorAuthorizationManager<>(scopes);
 	}
 
+	/**
+	 * Require an authenticated operator holding all the given scopes, an org code in one
+	 * of the given industries and one in one of the given org types.
+	 * @param <T> the secured object type
+	 * @param scopes the scopes, all required; empty requires none
+	 * @param industries the industries, one required; empty means any
+	 * @param orgTypes the org types, one required; empty means any
+	 * @return the manager
+	 */
+	public static <T> OperatorAuthorizationManager<T> operatorWith(List<String> scopes, List<String> industries,
+			List<String> orgTypes) {
+		return new OperatorAuthorizationManager<>(scopes, industries, orgTypes);
+	}
+
 	@Override
 	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, T object) {
 		Authentication current = authentication.get();
-		if (current == null || !current.isAuthenticated() || !(current.getPrincipal() instanceof MyDataOperator)) {
+		if (current == null || !current.isAuthenticated()
+				|| !(current.getPrincipal() instanceof MyDataOperator operator)) {
 			return NOT_AN_OPERATOR;
+		}
+		if (!this.industries.isEmpty() && this.industries.stream().noneMatch(operator.industries()::contains)) {
+			return SCOPE_NOT_GRANTED;
+		}
+		if (!this.orgTypes.isEmpty() && this.orgTypes.stream().noneMatch(operator.orgTypes()::contains)) {
+			return SCOPE_NOT_GRANTED;
 		}
 		if (this.scopeAuthorities == null) {
 			return GRANTED;
@@ -76,7 +109,8 @@ public final class OperatorAuthorizationManager<T> implements AuthorizationManag
 
 	@Override
 	public String toString() {
-		return "OperatorAuthorizationManager[scopes=" + this.scopes + "]";
+		return "OperatorAuthorizationManager[scopes=" + this.scopes + ", industries=" + this.industries + ", orgTypes="
+				+ this.orgTypes + "]";
 	}
 
 }

@@ -117,4 +117,51 @@ class OperatorResolverTests {
 			});
 	}
 
+	@Test
+	void resolveWhenAddressInAllowlistThenReturnsOperatorWithIndustriesAndOrgTypes() {
+		MyDataOperator operator = new OperatorResolver(
+				new InMemoryOperatorRegistry(List.of(allowlisted("A1AAER0000", "bank", List.of("203.0.113.0/24")),
+						allowlisted("D1AAEV0000", "card", List.of()))))
+			.resolve(certificate.certificate(), fingerprint, "203.0.113.7");
+		assertThat(operator.orgCodes()).containsExactly("A1AAER0000", "D1AAEV0000");
+		assertThat(operator.industries()).containsExactlyInAnyOrder("bank", "card");
+		assertThat(operator.orgTypes()).containsExactly("03");
+	}
+
+	@Test
+	void resolveWhenAddressOutsideOneEntrysAllowlistThenThatEntryIsSetAside() {
+		MyDataOperator operator = new OperatorResolver(
+				new InMemoryOperatorRegistry(List.of(allowlisted("A1AAER0000", "bank", List.of("203.0.113.0/24")),
+						allowlisted("D1AAEV0000", "card", List.of("198.51.100.7")))))
+			.resolve(certificate.certificate(), fingerprint, "198.51.100.7");
+		assertThat(operator.orgCodes()).containsExactly("D1AAEV0000");
+		assertThat(operator.scopes()).containsExactly("card.list");
+	}
+
+	@Test
+	void resolveWhenAddressOutsideEveryAllowlistThenFailsWithSourceIpNotAllowed() {
+		OperatorResolver resolver = new OperatorResolver(new InMemoryOperatorRegistry(
+				List.of(allowlisted("A1AAER0000", "bank", List.of("203.0.113.0/24", "2001:db8::/32")))));
+		assertThatExceptionOfType(MtlsAuthenticationException.class)
+			.isThrownBy(() -> resolver.resolve(certificate.certificate(), fingerprint, "198.51.100.7"))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(MtlsReason.SOURCE_IP_NOT_ALLOWED);
+				assertThat(ex.getOrgCodes()).containsExactly("A1AAER0000");
+			});
+		assertThat(resolver.resolve(certificate.certificate(), fingerprint, "2001:db8::1").orgCode())
+			.isEqualTo("A1AAER0000");
+	}
+
+	@Test
+	void resolveWhenAddressUnknownThenEntriesWithAllowlistAreSetAside() {
+		OperatorResolver resolver = new OperatorResolver(
+				new InMemoryOperatorRegistry(List.of(allowlisted("A1AAER0000", "bank", List.of("203.0.113.0/24")))));
+		assertReason(resolver, MtlsReason.SOURCE_IP_NOT_ALLOWED);
+	}
+
+	private static OperatorRegistration allowlisted(String orgCode, String industry, List<String> allowlist) {
+		return new OperatorRegistration(orgCode, "2208112345", SerialNumber.of("2208112345"), orgCode,
+				OperatorStatus.ACTIVE, Set.of(industry + ".list"), Set.of(), IpAllowlist.of(allowlist), industry, "03");
+	}
+
 }

@@ -116,6 +116,16 @@ public final class LeafCertificateBuilder {
 	}
 
 	/**
+	 * Add both TLS client and server authentication extended key usages, as a WAF or
+	 * reverse proxy's own certificate carries when it both serves clients and calls the
+	 * application over mutual TLS.
+	 * @return this builder
+	 */
+	public LeafCertificateBuilder proxy() {
+		return extendedKeyUsage(KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth);
+	}
+
+	/**
 	 * Add extended key usages.
 	 * @param usages the usages to add
 	 * @return this builder

@@ -1,0 +1,88 @@
+package io.github.mtls.spring.mydata.orglist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Reads the org list from an {@code https:} URL with the JDK {@link HttpClient}, with
+ * timeouts and, when the server demands mutual TLS, the {@link SSLContext} of a client
+ * SSL bundle. Only a 200 answer is a document.
+ *
+ * @author mtls-spring-boot
+ */
+public final class HttpsOrgListSource implements OrgListSource {
+
+	private final URI uri;
+
+	private final HttpClient client;
+
+	private final Duration timeout;
+
+	/**
+	 * Create a source.
+	 * @param uri the {@code https:} URL
+	 * @param sslContext the client's TLS context (key material for mutual TLS, trust), or
+	 * {@code null} for the JVM default
+	 * @param timeout connect and request timeout
+	 */
+	public HttpsOrgListSource(URI uri, @Nullable SSLContext sslContext, Duration timeout) {
+		Assert.notNull(uri, "uri cannot be null");
+		Assert.isTrue("https".equalsIgnoreCase(uri.getScheme()), "uri must be an https: URL");
+		Assert.notNull(timeout, "timeout cannot be null");
+		this.uri = uri;
+		this.timeout = timeout;
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.connectTimeout(timeout)
+			.followRedirects(HttpClient.Redirect.NEVER);
+		if (sslContext != null) {
+			builder.sslContext(sslContext);
+		}
+		this.client = builder.build();
+	}
+
+	@Override
+	public byte[] read() throws IOException {
+		HttpRequest request = HttpRequest.newBuilder(this.uri)
+			.timeout(this.timeout)
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		HttpResponse<InputStream> response;
+		try {
+			response = this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while reading the org list");
+		}
+		try (InputStream body = response.body()) {
+			if (response.statusCode() != 200) {
+				throw new IOException("Org list request answered HTTP " + response.statusCode());
+			}
+			byte[] content = body.readNBytes(MAX_BYTES + 1);
+			if (content.length > MAX_BYTES) {
+				throw new IOException("Org list is larger than " + MAX_BYTES + " bytes");
+			}
+			return content;
+		}
+	}
+
+	@Override
+	public String description() {
+		return this.uri.getScheme() + "://" + this.uri.getHost()
+				+ ((this.uri.getPort() != -1) ? ":" + this.uri.getPort() : "")
+				+ ((this.uri.getPath() != null) ? this.uri.getPath() : "");
+	}
+
+}

@@ -1,0 +1,316 @@
+package io.github.mtls.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.mydata.CompositeOperatorRegistry;
+import io.github.mtls.spring.mydata.InMemoryOperatorRegistry;
+import io.github.mtls.spring.mydata.OperatorRegistration;
+import io.github.mtls.spring.mydata.OperatorRegistry;
+import io.github.mtls.spring.mydata.SerialNumber;
+import io.github.mtls.spring.mydata.orglist.OrgListRefresher;
+import io.github.mtls.spring.observability.OrgListHealthIndicator;
+import io.github.mtls.spring.security.MtlsErrorFormat;
+import io.github.mtls.spring.security.MtlsErrorWriter;
+import io.github.mtls.spring.security.TranIdRequirement;
+import io.github.mtls.spring.test.pki.TrustStores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MtlsMyDataAutoConfigurationTests {
+
+	private static final String ORG_LIST = """
+			{"rsp_code":"00000","rsp_msg":"success","search_timestamp":"20261101090000","org_cnt":2,
+			 "org_list":[
+			  {"org_code":"A1AAER0000","org_type":"03","org_name":"Org List Name","serial_num":"2208112345",
+			   "industry":"bank","ip_cnt":1,"ip_list":[{"ip":"203.0.113.7"}]},
+			  {"org_code":"N1NEWW0000","org_type":"03","org_name":"New Fintech","serial_num":"5558112345",
+			   "industry":"invest"}]}
+			""";
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MtlsAutoConfiguration.class, MtlsRegistryHealthAutoConfiguration.class,
+				SslAutoConfiguration.class, SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
+		.withPropertyValues("mtls.trust-bundle=mydata-ca",
+				"spring.ssl.bundle.pem.mydata-ca.truststore.certificate=" + TestPki.file("client-ca.pem"));
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void inlineOperatorsAloneWithoutRegistryLocation() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(OperatorRegistry.class)
+				.doesNotHaveBean(OrgListRefresher.class)
+				.doesNotHaveBean(OrgListHealthIndicator.class);
+			assertThat(context.getBean(OperatorRegistry.class)).isInstanceOf(InMemoryOperatorRegistry.class);
+		});
+	}
+
+	@Test
+	void combinesInlineOperatorsWithTheOrgListInlineWinning() throws IOException {
+		Path file = write(ORG_LIST);
+		this.contextRunner
+			.withPropertyValues("mtls.mydata.registry.location=file:" + file,
+					"mtls.mydata.registry.default-scopes=bank.list", "mtls.mydata.operators[0].org-code=A1AAER0000",
+					"mtls.mydata.operators[0].business-number=2208112345", "mtls.mydata.operators[0].name=Inline Name")
+			.run((context) -> {
+				OperatorRegistry registry = context.getBean(OperatorRegistry.class);
+				assertThat(registry).isInstanceOf(CompositeOperatorRegistry.class);
+				assertThat(registry.findBySerialNumber(SerialNumber.of("2208112345")))
+					.extracting(OperatorRegistration::name)
+					.containsExactly("Inline Name");
+				assertThat(registry.findBySerialNumber(SerialNumber.of("5558112345"))).singleElement()
+					.satisfies((registration) -> {
+						assertThat(registration.scopes()).containsExactly("bank.list");
+						assertThat(registration.industry()).isEqualTo("invest");
+					});
+				HealthIndicator health = context.getBean("mtlsRegistryHealthIndicator", HealthIndicator.class);
+				assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+				assertThat(health.health().getDetails()).containsEntry("operators", 2);
+			});
+	}
+
+	@Test
+	void healthIsDownUntilAFirstGoodDocumentAndOnlyInlineOperatorsCall() throws IOException {
+		Path file = write("{ not json");
+		this.contextRunner.withPropertyValues("mtls.mydata.registry.location=file:" + file,
+				"mtls.mydata.operators[0].org-code=C1CCBK0000", "mtls.mydata.operators[0].business-number=4208167890")
+			.run((context) -> {
+				OperatorRegistry registry = context.getBean(OperatorRegistry.class);
+				assertThat(registry.findBySerialNumber(SerialNumber.of("5558112345"))).isEmpty();
+				assertThat(registry.findBySerialNumber(SerialNumber.of("4208167890"))).hasSize(1);
+				HealthIndicator health = context.getBean("mtlsRegistryHealthIndicator", HealthIndicator.class);
+				assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.health().getDetails()).containsEntry("lastFailure", "Org list is not valid JSON")
+					.doesNotContainValue("{ not json");
+				Files.writeString(file, ORG_LIST);
+				context.getBean(OrgListRefresher.class).getRegistry().refresh();
+				assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+				assertThat(registry.findBySerialNumber(SerialNumber.of("5558112345"))).hasSize(1);
+			});
+	}
+
+	@Test
+	void refresherIsClosedWithTheContext() throws IOException {
+		Path file = write(ORG_LIST);
+		OrgListRefresher[] refresher = new OrgListRefresher[1];
+		this.contextRunner.withPropertyValues("mtls.mydata.registry.location=file:" + file).run((context) -> {
+			refresher[0] = context.getBean(OrgListRefresher.class);
+			assertThat(refresher[0].isClosed()).isFalse();
+		});
+		assertThat(refresher[0].isClosed()).isTrue();
+	}
+
+	@Test
+	void healthIndicatorBacksOffWithoutSpringBootHealth() throws IOException {
+		Path file = write(ORG_LIST);
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.withPropertyValues("mtls.mydata.registry.location=file:" + file)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(OrgListRefresher.class)
+				.doesNotHaveBean("mtlsRegistryHealthIndicator"));
+	}
+
+	@Test
+	void userRegistryReplacesInlineAndOrgList() throws IOException {
+		Path file = write(ORG_LIST);
+		this.contextRunner.withUserConfiguration(MtlsAutoConfigurationTests.CustomRegistryConfiguration.class)
+			.withPropertyValues("mtls.mydata.registry.location=file:" + file)
+			.run((context) -> assertThat(context).hasSingleBean(OperatorRegistry.class)
+				.doesNotHaveBean(OrgListRefresher.class));
+	}
+
+	@Test
+	void failsOnUnsupportedRegistryLocationNamingTheKey() {
+		assertFailure("mtls.mydata.registry.location", "mtls.mydata.registry.location=http://portal.example/orgs");
+		assertFailure("mtls.mydata.registry.location", "mtls.mydata.registry.location=classpath:orgs.json");
+	}
+
+	@Test
+	void failsOnUnknownRegistrySslBundleNamingTheKey() {
+		assertFailure("mtls.mydata.registry.ssl-bundle", "mtls.mydata.registry.location=https://portal.example/orgs",
+				"mtls.mydata.registry.ssl-bundle=missing");
+	}
+
+	@Test
+	void failsOnNonPositiveRefreshIntervalNamingTheKey() {
+		assertFailure("mtls.mydata.registry.refresh-interval", "mtls.mydata.registry.location=file:/nowhere.json",
+				"mtls.mydata.registry.refresh-interval=0s");
+	}
+
+	@Test
+	void failsOnUnparseableIpAllowlistNamingTheKey() {
+		assertFailure("mtls.mydata.operators[0].ip-allowlist[1]", "mtls.mydata.operators[0].org-code=A1AAER0000",
+				"mtls.mydata.operators[0].business-number=2208112345",
+				"mtls.mydata.operators[0].ip-allowlist=203.0.113.7,fintech.example");
+	}
+
+	@Test
+	void bindsIpAllowlistIndustryAndOrgTypeOfInlineOperators() {
+		this.contextRunner
+			.withPropertyValues("mtls.mydata.operators[0].org-code=A1AAER0000",
+					"mtls.mydata.operators[0].business-number=2208112345",
+					"mtls.mydata.operators[0].ip-allowlist=203.0.113.0/24,2001:db8::/32",
+					"mtls.mydata.operators[0].industry=bank", "mtls.mydata.operators[0].org-type=03")
+			.run((context) -> assertThat(
+					context.getBean(OperatorRegistry.class).findBySerialNumber(SerialNumber.of("2208112345")))
+				.singleElement()
+				.satisfies((registration) -> {
+					assertThat(registration.ipAllowlist().entries()).containsExactly("203.0.113.0/24", "2001:db8::/32");
+					assertThat(registration.industry()).isEqualTo("bank");
+					assertThat(registration.orgType()).isEqualTo("03");
+				}));
+	}
+
+	@Test
+	void bindsErrorFormatAndOverridesByRelaxedReasonNames() {
+		this.contextRunner
+			.withPropertyValues("mtls.errors.format=problem-detail",
+					"mtls.errors.codes.operator-not-registered.status=403",
+					"mtls.errors.codes.operator-not-registered.rsp-code=40301",
+					"mtls.errors.codes.TRAN_ID_INVALID.rsp-code=40001",
+					"mtls.errors.codes.tran-id-invalid.rsp-msg=invalid x-api-tran-id")
+			.run((context) -> {
+				MtlsErrorWriter writer = context.getBean(MtlsErrorWriter.class);
+				assertThat(context.getBean(MtlsProperties.class).errors().format())
+					.isEqualTo(MtlsErrorFormat.PROBLEM_DETAIL);
+				assertThat(writer.errorCode(MtlsReason.OPERATOR_NOT_REGISTERED).status()).isEqualTo(403);
+				assertThat(writer.errorCode(MtlsReason.OPERATOR_NOT_REGISTERED).rspCode()).isEqualTo("40301");
+				assertThat(writer.errorCode(MtlsReason.OPERATOR_NOT_REGISTERED).rspMessage())
+					.isEqualTo("operator is not registered");
+				assertThat(writer.errorCode(MtlsReason.TRAN_ID_INVALID).rspCode()).isEqualTo("40001");
+				assertThat(writer.errorCode(MtlsReason.TRAN_ID_INVALID).rspMessage())
+					.isEqualTo("invalid x-api-tran-id");
+				assertThat(writer.errorCode(MtlsReason.SCOPE_NOT_GRANTED).rspCode()).isEqualTo("40104");
+			});
+	}
+
+	@Test
+	void failsOnOverrideStatusOutsideClientErrorsNamingTheKey() {
+		assertFailure("mtls.errors.codes.scope-not-granted.status", "mtls.errors.codes.scope-not-granted.status=500");
+		assertFailure("mtls.errors.codes.no-certificate.rsp-code", "mtls.errors.codes.no-certificate.rsp-code=4 01");
+	}
+
+	@Test
+	void requireTranIdDefaultsToFalse() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(TranIdRequirement.class).isRequired()).isFalse());
+		this.contextRunner.withPropertyValues("mtls.mydata.require-tran-id=true")
+			.run((context) -> assertThat(context.getBean(TranIdRequirement.class).isRequired()).isTrue());
+	}
+
+	@Test
+	void readsTheOrgListFromAnHttpsLocationThatDemandsTheClientBundle() throws Exception {
+		Path keys = this.directory;
+		Files.writeString(keys.resolve("client.crt"), TestPki.registered.chainPem());
+		Files.writeString(keys.resolve("client.key"), TestPki.registered.privateKeyPem());
+		Files.writeString(keys.resolve("server-ca.crt"), TestPki.serverCa.issued().certificatePem());
+		AtomicInteger requests = new AtomicInteger();
+		HttpsServer server = portal(requests);
+		try {
+			this.contextRunner
+				.withPropertyValues(
+						"mtls.mydata.registry.location=https://localhost:" + server.getAddress().getPort() + "/orgs",
+						"mtls.mydata.registry.ssl-bundle=portal",
+						"spring.ssl.bundle.pem.portal.keystore.certificate=file:" + keys.resolve("client.crt"),
+						"spring.ssl.bundle.pem.portal.keystore.private-key=file:" + keys.resolve("client.key"),
+						"spring.ssl.bundle.pem.portal.truststore.certificate=file:" + keys.resolve("server-ca.crt"))
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(requests.get()).isEqualTo(1);
+					assertThat(
+							context.getBean(OperatorRegistry.class).findBySerialNumber(SerialNumber.of("5558112345")))
+						.hasSize(1);
+				});
+			// without the client bundle the portal refuses the handshake: nothing loaded
+			this.contextRunner
+				.withPropertyValues(
+						"mtls.mydata.registry.location=https://localhost:" + server.getAddress().getPort() + "/orgs",
+						"mtls.mydata.registry.timeout=3s")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context.getBean(OrgListRefresher.class).getRegistry().status().loaded()).isFalse();
+				});
+			assertThat(requests.get()).isEqualTo(1);
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	private static HttpsServer portal(AtomicInteger requests) throws Exception {
+		char[] password = TestPki.PASSWORD.toCharArray();
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		KeyStore serverKeys = TestPki.server.toKeyStore("server", password);
+		keyManagers.init(serverKeys, password);
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trustManagers.init(TrustStores.of(TestPki.clientCa.certificate()));
+		SSLContext sslContext = SSLContext.getInstance("TLS");
+		sslContext.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+		HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.setHttpsConfigurator(new HttpsConfigurator(sslContext) {
+
+			@Override
+			public void configure(HttpsParameters parameters) {
+				SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+				ssl.setNeedClientAuth(true);
+				parameters.setSSLParameters(ssl);
+			}
+
+		});
+		server.createContext("/orgs", (exchange) -> {
+			requests.incrementAndGet();
+			byte[] body = ORG_LIST.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		server.start();
+		return server;
+	}
+
+	private void assertFailure(String key, String... properties) {
+		this.contextRunner.withPropertyValues(properties)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining(key));
+	}
+
+	private Path write(String json) throws IOException {
+		return Files.writeString(this.directory.resolve("orgs.json"), json);
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.github.mtls.spring.mydata;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class IpAllowlistTests {
+
+	@Test
+	void allowsWhenEmptyThenAnyAddress() {
+		assertThat(IpAllowlist.of(List.of()).allows("198.51.100.1")).isTrue();
+		assertThat(IpAllowlist.of(List.of()).allows(null)).isTrue();
+		assertThat(IpAllowlist.any().allowsAny()).isTrue();
+	}
+
+	@Test
+	void allowsWhenAddressOrRangeThenMatchesThem() {
+		IpAllowlist allowlist = IpAllowlist.of(List.of("203.0.113.7", " 198.51.100.0/24 ", "2001:db8::/32"));
+		assertThat(allowlist.allows("203.0.113.7")).isTrue();
+		assertThat(allowlist.allows("203.0.113.8")).isFalse();
+		assertThat(allowlist.allows("198.51.100.255")).isTrue();
+		assertThat(allowlist.allows("2001:db8:0:0:0:0:0:1")).isTrue();
+		assertThat(allowlist.allows("[2001:db8::1]")).isTrue();
+		assertThat(allowlist.allows("2001:db9::1")).isFalse();
+		assertThat(allowlist.entries()).containsExactly("203.0.113.7", "198.51.100.0/24", "2001:db8::/32");
+	}
+
+	@Test
+	void allowsWhenAddressUnknownOrNotALiteralThenRefuses() {
+		IpAllowlist allowlist = IpAllowlist.of(List.of("127.0.0.0/8"));
+		assertThat(allowlist.allows(null)).isFalse();
+		assertThat(allowlist.allows("")).isFalse();
+		assertThat(allowlist.allows("localhost")).isFalse();
+		assertThat(allowlist.allows("127.0.0.1, 10.0.0.1")).isFalse();
+	}
+
+	@Test
+	void ofWhenEntryIsNotAnAddressThenFails() {
+		assertThatIllegalArgumentException().isThrownBy(() -> IpAllowlist.of(List.of("example.com")));
+		assertThatIllegalArgumentException().isThrownBy(() -> IpAllowlist.of(List.of("10.0.0.256")));
+		assertThatIllegalArgumentException().isThrownBy(() -> IpAllowlist.of(List.of("10.0.0.0/33")));
+		assertThatIllegalArgumentException().isThrownBy(() -> IpAllowlist.of(List.of("")));
+	}
+
+}
