@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * an information provider's own tests look like. No TLS server runs; the starter
  * validates the presented chain against a test CA given as {@code mtls.trust-bundle}.
  */
-@SpringBootTest(properties = { "sample.dev-pki.enabled=false", "mtls.client-auth=none", "mtls.trust-bundle=test-ca" })
+@SpringBootTest(properties = { "sample.dev-pki.enabled=false", "mtls.trust-bundle=test-ca" })
 @AutoConfigureMockMvc
 class SampleMockMvcTests {
 

@@ -33,19 +33,33 @@ class MtlsClientAuthCustomizer implements WebServerFactoryCustomizer<TomcatServl
 		}
 		Ssl ssl = factory.getSsl();
 		if (!Ssl.isEnabled(ssl)) {
-			throw new MtlsStartupException("mtls.client-auth is '" + name() + "' but the server has no SSL configured",
+			failWhenServerStarts(factory, new MtlsStartupException(
+					"mtls.client-auth is '" + name() + "' but the server has no SSL configured",
 					"Configure server.ssl (server.ssl.bundle, or server.ssl.key-store and server.ssl.trust-store), "
-							+ "or set mtls.client-auth to none when TLS ends at a proxy in front of the service.");
+							+ "or set mtls.client-auth to none when TLS ends at a proxy in front of the service."));
+			return;
 		}
 		if (!hasTrustMaterial(ssl, factory.getSslBundles())) {
-			throw new MtlsStartupException(
+			failWhenServerStarts(factory, new MtlsStartupException(
 					"mtls.client-auth is '" + name() + "' but the server's SSL configuration has no trust store, "
 							+ "so the handshake would trust the JVM's default CAs",
 					"Configure the client CA in server.ssl.trust-store (or server.ssl.trust-certificate), "
-							+ "or in the trust store of the SSL bundle named by server.ssl.bundle.");
+							+ "or in the trust store of the SSL bundle named by server.ssl.bundle."));
+			return;
 		}
 		ssl.setClientAuth(
 				(this.clientAuth == MtlsProperties.ClientAuth.NEED) ? Ssl.ClientAuth.NEED : Ssl.ClientAuth.WANT);
+	}
+
+	/**
+	 * Fail when the web server is built, not when the factory is customized: a
+	 * {@code @SpringBootTest} with a mock environment customizes the factory without
+	 * starting a server, and MockMvc needs no TLS.
+	 */
+	private static void failWhenServerStarts(TomcatServletWebServerFactory factory, MtlsStartupException failure) {
+		factory.addConnectorCustomizers((connector) -> {
+			throw failure;
+		});
 	}
 
 	private static boolean hasTrustMaterial(Ssl ssl, SslBundles sslBundles) {

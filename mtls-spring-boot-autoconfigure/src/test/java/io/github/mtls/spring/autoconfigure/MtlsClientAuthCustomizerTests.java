@@ -1,5 +1,6 @@
 package io.github.mtls.spring.autoconfigure;
 
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
@@ -42,8 +43,8 @@ class MtlsClientAuthCustomizerTests {
 	@Test
 	void customizeWhenNeedWithoutSslThenFailsStartup() {
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
-		assertThatExceptionOfType(MtlsStartupException.class)
-			.isThrownBy(() -> new MtlsClientAuthCustomizer(MtlsProperties.ClientAuth.NEED).customize(factory))
+		new MtlsClientAuthCustomizer(MtlsProperties.ClientAuth.NEED).customize(factory);
+		assertThatExceptionOfType(MtlsStartupException.class).isThrownBy(() -> startServer(factory))
 			.withMessageContaining("no SSL");
 	}
 
@@ -51,8 +52,8 @@ class MtlsClientAuthCustomizerTests {
 	void customizeWhenWantWithoutTrustStoreThenFailsStartup() {
 		TomcatServletWebServerFactory factory = factoryWithSsl(Ssl.ClientAuth.NONE);
 		factory.getSsl().setTrustStore(null);
-		assertThatExceptionOfType(MtlsStartupException.class)
-			.isThrownBy(() -> new MtlsClientAuthCustomizer(MtlsProperties.ClientAuth.WANT).customize(factory))
+		new MtlsClientAuthCustomizer(MtlsProperties.ClientAuth.WANT).customize(factory);
+		assertThatExceptionOfType(MtlsStartupException.class).isThrownBy(() -> startServer(factory))
 			.withMessageContaining("no trust store");
 	}
 
@@ -63,6 +64,10 @@ class MtlsClientAuthCustomizerTests {
 			assertThat(analysis.getDescription()).isEqualTo("what");
 			assertThat(analysis.getAction()).isEqualTo("how");
 		});
+	}
+
+	private static void startServer(TomcatServletWebServerFactory factory) {
+		factory.getConnectorCustomizers().forEach((customizer) -> customizer.customize(new Connector()));
 	}
 
 	private static TomcatServletWebServerFactory factoryWithSsl(Ssl.ClientAuth clientAuth) {
