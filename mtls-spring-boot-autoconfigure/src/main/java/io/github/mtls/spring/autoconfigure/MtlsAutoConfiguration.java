@@ -49,8 +49,8 @@ import io.github.mtls.spring.validation.TrustAnchors;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ HttpSecurity.class, SecurityFilterChain.class })
 @EnableConfigurationProperties(MtlsProperties.class)
-@Import({ ForwardedCertificateConfiguration.class, MtlsSecurityFilterChainConfiguration.class,
-		MtlsMyDataConfiguration.class, MtlsErrorsConfiguration.class })
+@Import({ MtlsValidationConfiguration.class, ForwardedCertificateConfiguration.class,
+		MtlsSecurityFilterChainConfiguration.class, MtlsMyDataConfiguration.class, MtlsErrorsConfiguration.class })
 public final class MtlsAutoConfiguration {
 
 	/**
@@ -59,29 +59,6 @@ public final class MtlsAutoConfiguration {
 	public static final int TRAN_ID_FILTER_ORDER = -110;
 
 	MtlsAutoConfiguration() {
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	TrustAnchors mtlsTrustAnchors(MtlsProperties properties, SslBundles sslBundles, Environment environment) {
-		return TrustAnchorsLoader.load(properties, sslBundles, environment);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CertificateValidator mtlsCertificateValidator(MtlsProperties properties, TrustAnchors trustAnchors) {
-		List<String> extendedKeyUsages;
-		try {
-			extendedKeyUsages = ExtendedKeyUsages.toOids(properties.validation().requiredExtendedKeyUsage());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("mtls.validation.required-extended-key-usage",
-					properties.validation().requiredExtendedKeyUsage(), ex.getMessage());
-		}
-		PkixCertificateValidator validator = new PkixCertificateValidator(trustAnchors, extendedKeyUsages,
-				properties.validation().clockSkew());
-		validator.setMaxPathLength(properties.validation().maxChainLength());
-		return validator;
 	}
 
 	@Bean(name = MtlsConfigurer.ACCESS_RULES_BEAN_NAME)

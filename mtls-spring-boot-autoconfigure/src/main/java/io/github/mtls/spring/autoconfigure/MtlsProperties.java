@@ -119,18 +119,87 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	/**
 	 * Validation of client certificate chains.
 	 *
+	 * @param revalidateForwarded whether forwarded chains are checked against the trust
+	 * anchors; false skips only that chain check (validity, key usages, policies and
+	 * revocation still apply) and warns at startup
 	 * @param requiredExtendedKeyUsage extended key usages the client certificate must all
 	 * carry: names (client-auth, server-auth, code-signing, email-protection,
 	 * time-stamping, ocsp-signing) or OIDs; empty admits certificates without the
 	 * extension
+	 * @param requiredPolicies certificate policy OIDs the chain must all assert
 	 * @param clockSkew how far a certificate's validity bounds may be missed
 	 * @param maxChainLength largest number of intermediate CA certificates in a chain
+	 * @param intermediatesBundle name of a spring.ssl.bundle whose trust store holds
+	 * intermediate CA certificates that complete chains clients present without them
+	 * @param revocation how revocation is checked: none, crl, ocsp, or ocsp-then-crl
+	 * (OCSP, and the CRL when OCSP cannot tell)
+	 * @param revocationFailure what a revocation status that cannot be learned means:
+	 * closed refuses the certificate, open accepts it and records it; revoked is always
+	 * refused
+	 * @param ocspResponder OCSP responder URL used instead of the certificate's authority
+	 * information access
+	 * @param crlLocations CRL URLs (http, https) or files (file:) read besides the
+	 * certificate's CRL distribution points
+	 * @param revocationConnectTimeout connect timeout of OCSP and CRL requests
+	 * @param revocationReadTimeout time allowed for an OCSP or CRL response to arrive
+	 * @param cache cache of successful validations
 	 */
-	public record Validation(@DefaultValue("client-auth") List<String> requiredExtendedKeyUsage,
-			@DefaultValue("30s") Duration clockSkew, @DefaultValue("5") int maxChainLength) {
+	public record Validation(@DefaultValue("true") boolean revalidateForwarded,
+			@DefaultValue("client-auth") List<String> requiredExtendedKeyUsage,
+			@DefaultValue List<String> requiredPolicies, @DefaultValue("30s") Duration clockSkew,
+			@DefaultValue("5") int maxChainLength, @Nullable String intermediatesBundle,
+			@DefaultValue("none") Revocation revocation, @DefaultValue("closed") RevocationFailure revocationFailure,
+			@Nullable String ocspResponder, @DefaultValue List<String> crlLocations,
+			@DefaultValue("2s") Duration revocationConnectTimeout, @DefaultValue("3s") Duration revocationReadTimeout,
+			@DefaultValue Cache cache) {
 
 		public Validation {
 			requiredExtendedKeyUsage = List.copyOf(requiredExtendedKeyUsage);
+			requiredPolicies = List.copyOf(requiredPolicies);
+			crlLocations = List.copyOf(crlLocations);
+		}
+
+		/**
+		 * How revocation is checked.
+		 */
+		public enum Revocation {
+
+			/** Not checked. */
+			NONE,
+
+			/** Certificate revocation lists. */
+			CRL,
+
+			/** OCSP. */
+			OCSP,
+
+			/** OCSP, then the CRL when OCSP cannot tell. */
+			OCSP_THEN_CRL
+
+		}
+
+		/**
+		 * What an unknown revocation status means.
+		 */
+		public enum RevocationFailure {
+
+			/** Refuse the certificate. */
+			CLOSED,
+
+			/** Accept the certificate and record that its status was unknown. */
+			OPEN
+
+		}
+
+		/**
+		 * Cache of successful validations. An entry never outlives the chain's validity
+		 * nor the revocation status it rests on.
+		 *
+		 * @param maxEntries largest number of chains remembered; 0 turns the cache off
+		 * @param ttl longest time a chain is remembered
+		 */
+		public record Cache(@DefaultValue("10000") int maxEntries, @DefaultValue("5m") Duration ttl) {
+
 		}
 
 	}

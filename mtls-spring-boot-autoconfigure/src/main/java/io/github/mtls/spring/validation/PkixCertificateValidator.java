@@ -8,30 +8,40 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertPathValidatorException.Reason;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.validation.revocation.RevocationChecker;
 
 /**
  * Validates chains with the JDK's PKIX {@link CertPathValidator} against
- * {@link TrustAnchors}, then checks the leaf's key usage and extended key usage.
+ * {@link TrustAnchors}, then checks the leaf's key usage, extended key usage and required
+ * policies, then its revocation status.
  * <p>
  * Validity is checked at one instant: now, moved into the chain's validity window when
  * the window is missed by no more than the clock skew. Revocation is not the JDK's
  * business here ({@code setRevocationEnabled(false)}): enabled, it fails every chain
- * without CRLs, and its own fetching is synchronous and JVM-wide.
+ * without CRLs, and its own fetching is synchronous and JVM-wide; a
+ * {@link RevocationChecker} does it instead.
  *
  * @author mtls-spring-boot
  */
@@ -39,7 +49,7 @@ public final class PkixCertificateValidator implements CertificateValidator {
 
 	private static final int DIGITAL_SIGNATURE = 0;
 
-	private final TrustAnchors trustAnchors;
+	private volatile TrustAnchors trustAnchors;
 
 	private final List<String> requiredExtendedKeyUsages;
 
@@ -48,6 +58,14 @@ public final class PkixCertificateValidator implements CertificateValidator {
 	private Clock clock = Clock.systemUTC();
 
 	private int maxPathLength = 5;
+
+	private Set<String> requiredPolicies = Set.of();
+
+	private boolean revalidateForwarded = true;
+
+	private List<X509Certificate> intermediates = List.of();
+
+	private @Nullable RevocationStep revocation;
 
 	/**
 	 * Create a validator.
@@ -67,12 +85,24 @@ public final class PkixCertificateValidator implements CertificateValidator {
 	}
 
 	/**
+	 * Replace the trust anchors, as when the SSL bundle holding them reloads.
+	 * @param trustAnchors the new anchors
+	 */
+	public void setTrustAnchors(TrustAnchors trustAnchors) {
+		Assert.notNull(trustAnchors, "trustAnchors cannot be null");
+		this.trustAnchors = trustAnchors;
+	}
+
+	/**
 	 * Set the clock that tells the validation time.
 	 * @param clock the clock
 	 */
 	public void setClock(Clock clock) {
 		Assert.notNull(clock, "clock cannot be null");
 		this.clock = clock;
+		if (this.revocation != null) {
+			this.revocation.setClock(clock);
+		}
 	}
 
 	/**
@@ -84,55 +114,144 @@ public final class PkixCertificateValidator implements CertificateValidator {
 		this.maxPathLength = maxPathLength;
 	}
 
+	/**
+	 * Set certificate policy OIDs every chain must assert (explicit policy required).
+	 * @param requiredPolicies dotted OIDs; empty checks no policy
+	 */
+	public void setRequiredPolicies(List<String> requiredPolicies) {
+		Assert.notNull(requiredPolicies, "requiredPolicies cannot be null");
+		this.requiredPolicies = Set.copyOf(requiredPolicies);
+	}
+
+	/**
+	 * Set whether forwarded chains are checked against the trust anchors. When
+	 * {@code false}, only that check is skipped for {@link CertificateOrigin#FORWARDED}
+	 * chains: validity, key usages and revocation still apply.
+	 * @param revalidateForwarded whether to run PKIX on forwarded chains; defaults to
+	 * true
+	 */
+	public void setRevalidateForwarded(boolean revalidateForwarded) {
+		this.revalidateForwarded = revalidateForwarded;
+	}
+
+	/**
+	 * Set intermediate CA certificates that complete chains presented without them.
+	 * @param intermediates the certificates
+	 */
+	public void setIntermediates(List<X509Certificate> intermediates) {
+		Assert.notNull(intermediates, "intermediates cannot be null");
+		this.intermediates = List.copyOf(intermediates);
+	}
+
+	/**
+	 * Check the leaf's revocation status after the chain is validated.
+	 * @param checker learns the status
+	 * @param failOpen whether a status that cannot be learned is accepted (and logged)
+	 * rather than refused
+	 */
+	public void setRevocationChecker(RevocationChecker checker, boolean failOpen) {
+		Assert.notNull(checker, "checker cannot be null");
+		this.revocation = new RevocationStep(checker, failOpen, this.clock);
+	}
+
+	/**
+	 * Return how many certificates were accepted with an unknown revocation status under
+	 * fail-open.
+	 * @return the count since startup
+	 */
+	public long getUnknownRevocationAccepted() {
+		return (this.revocation != null) ? this.revocation.unknownAccepted() : 0;
+	}
+
 	@Override
 	public ValidationResult validate(List<X509Certificate> chain) {
+		return validate(chain, CertificateOrigin.DIRECT);
+	}
+
+	@Override
+	public ValidationResult validate(List<X509Certificate> chain, CertificateOrigin origin) {
 		if (chain.isEmpty()) {
 			return ValidationResult.failed(MtlsReason.NO_CERTIFICATE);
 		}
-		List<X509Certificate> path = pathWithoutAnchors(chain);
-		if (path.isEmpty()) {
+		TrustAnchors anchors = this.trustAnchors;
+		if (anchors.isAnchor(chain.get(0))) {
 			// A trust anchor presented as a client certificate authenticates nobody.
 			return ValidationResult.failed(MtlsReason.CERTIFICATE_UNTRUSTED);
 		}
+		List<X509Certificate> path = CertificatePathAssembler.assemble(chain, this.intermediates, anchors,
+				this.maxPathLength + 2);
 		if (path.size() - 1 > this.maxPathLength) {
 			return ValidationResult.failed(MtlsReason.CERTIFICATE_UNTRUSTED);
 		}
-		ValidationResult pkix = validatePath(path);
-		if (!pkix.isValid()) {
-			return pkix;
-		}
-		return checkUsage(path.get(0));
-	}
-
-	private List<X509Certificate> pathWithoutAnchors(List<X509Certificate> chain) {
-		List<X509Certificate> path = new ArrayList<>(chain.size());
-		for (X509Certificate certificate : chain) {
-			if (this.trustAnchors.isAnchor(certificate)) {
-				break;
+		Instant time = validationTime(path);
+		X509Certificate issuer;
+		if (origin == CertificateOrigin.FORWARDED && !this.revalidateForwarded) {
+			MtlsReason validity = checkValidity(path.get(0), time);
+			if (validity != null) {
+				return ValidationResult.failed(validity);
 			}
-			path.add(certificate);
+			issuer = issuerWithoutPkix(path, chain, anchors);
 		}
-		return path;
+		else {
+			PkixOutcome pkix = validatePath(path, anchors, time);
+			if (pkix.failure() != null) {
+				return ValidationResult.failed(pkix.failure());
+			}
+			issuer = (path.size() > 1) ? path.get(1) : pkix.anchor();
+		}
+		MtlsReason usage = checkUsage(path.get(0));
+		if (usage != null) {
+			return ValidationResult.failed(usage);
+		}
+		Instant validUntil = earliestNotAfter(path);
+		if (this.revocation != null) {
+			return this.revocation.check(path.get(0), issuer, validUntil);
+		}
+		return ValidationResult.validUntil(validUntil);
 	}
 
-	private ValidationResult validatePath(List<X509Certificate> path) {
+	private PkixOutcome validatePath(List<X509Certificate> path, TrustAnchors anchors, Instant time) {
 		try {
 			CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
-			PKIXParameters parameters = new PKIXParameters(this.trustAnchors.anchors());
+			PKIXParameters parameters = new PKIXParameters(anchors.anchors());
 			parameters.setRevocationEnabled(false);
-			parameters.setDate(Date.from(validationTime(path)));
-			CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
-			return ValidationResult.valid();
+			parameters.setDate(Date.from(time));
+			if (!this.requiredPolicies.isEmpty()) {
+				parameters.setInitialPolicies(this.requiredPolicies);
+				parameters.setExplicitPolicyRequired(true);
+			}
+			PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+				.validate(certPath, parameters);
+			if (!this.requiredPolicies.isEmpty()
+					&& !CertificatePolicies.leafPolicies(result.getPolicyTree(), path.size())
+						.containsAll(this.requiredPolicies)) {
+				return PkixOutcome.failed(MtlsReason.POLICY_MISSING);
+			}
+			return new PkixOutcome(null, result.getTrustAnchor().getTrustedCert());
 		}
 		catch (CertPathValidatorException ex) {
-			return ValidationResult.failed(reasonFor(ex.getReason()));
+			return PkixOutcome.failed(reasonFor(ex.getReason()));
 		}
 		catch (CertificateException | InvalidAlgorithmParameterException ex) {
-			return ValidationResult.failed(MtlsReason.CERTIFICATE_UNREADABLE);
+			return PkixOutcome.failed(MtlsReason.CERTIFICATE_UNREADABLE);
 		}
 		catch (GeneralSecurityException ex) {
-			return ValidationResult.failed(MtlsReason.CERTIFICATE_UNTRUSTED);
+			return PkixOutcome.failed(MtlsReason.CERTIFICATE_UNTRUSTED);
 		}
+	}
+
+	private static @Nullable X509Certificate issuerWithoutPkix(List<X509Certificate> path, List<X509Certificate> chain,
+			TrustAnchors anchors) {
+		if (path.size() > 1) {
+			return path.get(1);
+		}
+		X509Certificate leaf = path.get(0);
+		for (TrustAnchor anchor : anchors.anchors()) {
+			if (anchor.getTrustedCert().getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+				return anchor.getTrustedCert();
+			}
+		}
+		return (chain.size() > 1) ? chain.get(1) : null;
 	}
 
 	private Instant validationTime(List<X509Certificate> path) {
@@ -154,6 +273,28 @@ public final class PkixCertificateValidator implements CertificateValidator {
 		return now;
 	}
 
+	private static @Nullable MtlsReason checkValidity(X509Certificate leaf, Instant time) {
+		try {
+			leaf.checkValidity(Date.from(time));
+			return null;
+		}
+		catch (CertificateExpiredException ex) {
+			return MtlsReason.CERTIFICATE_EXPIRED;
+		}
+		catch (CertificateNotYetValidException ex) {
+			return MtlsReason.CERTIFICATE_NOT_YET_VALID;
+		}
+	}
+
+	private static Instant earliestNotAfter(List<X509Certificate> path) {
+		Instant earliest = Instant.MAX;
+		for (X509Certificate certificate : path) {
+			Instant end = certificate.getNotAfter().toInstant();
+			earliest = end.isBefore(earliest) ? end : earliest;
+		}
+		return earliest;
+	}
+
 	private static MtlsReason reasonFor(Reason reason) {
 		if (reason == BasicReason.EXPIRED) {
 			return MtlsReason.CERTIFICATE_EXPIRED;
@@ -164,28 +305,40 @@ public final class PkixCertificateValidator implements CertificateValidator {
 		if (reason == PKIXReason.INVALID_KEY_USAGE) {
 			return MtlsReason.KEY_USAGE_NOT_PERMITTED;
 		}
+		if (reason == PKIXReason.INVALID_POLICY) {
+			return MtlsReason.POLICY_MISSING;
+		}
 		return MtlsReason.CERTIFICATE_UNTRUSTED;
 	}
 
-	private ValidationResult checkUsage(X509Certificate leaf) {
+	private @Nullable MtlsReason checkUsage(X509Certificate leaf) {
 		boolean[] keyUsage = leaf.getKeyUsage();
 		if (keyUsage != null && (keyUsage.length <= DIGITAL_SIGNATURE || !keyUsage[DIGITAL_SIGNATURE])) {
-			return ValidationResult.failed(MtlsReason.KEY_USAGE_NOT_PERMITTED);
+			return MtlsReason.KEY_USAGE_NOT_PERMITTED;
 		}
 		if (this.requiredExtendedKeyUsages.isEmpty()) {
-			return ValidationResult.valid();
+			return null;
 		}
 		try {
 			List<String> extendedKeyUsage = leaf.getExtendedKeyUsage();
 			// anyExtendedKeyUsage does not stand in for a required purpose.
-			if (extendedKeyUsage == null || !extendedKeyUsage.containsAll(this.requiredExtendedKeyUsages)) {
-				return ValidationResult.failed(MtlsReason.EXTENDED_KEY_USAGE_MISSING);
+			if (extendedKeyUsage == null
+					|| !new HashSet<>(extendedKeyUsage).containsAll(this.requiredExtendedKeyUsages)) {
+				return MtlsReason.EXTENDED_KEY_USAGE_MISSING;
 			}
-			return ValidationResult.valid();
+			return null;
 		}
 		catch (CertificateParsingException ex) {
-			return ValidationResult.failed(MtlsReason.CERTIFICATE_UNREADABLE);
+			return MtlsReason.CERTIFICATE_UNREADABLE;
 		}
+	}
+
+	private record PkixOutcome(@Nullable MtlsReason failure, @Nullable X509Certificate anchor) {
+
+		static PkixOutcome failed(MtlsReason reason) {
+			return new PkixOutcome(reason, null);
+		}
+
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 
+import javax.security.auth.x500.X500Principal;
+
 /**
  * The trust anchors callers' chains must lead to: the trusted-certificate entries of a
  * trust store.
@@ -19,8 +21,11 @@ public final class TrustAnchors {
 
 	private final Set<TrustAnchor> anchors;
 
+	private final Set<X500Principal> subjects = new HashSet<>();
+
 	private TrustAnchors(Set<TrustAnchor> anchors) {
 		this.anchors = Collections.unmodifiableSet(anchors);
+		anchors.forEach((anchor) -> this.subjects.add(anchor.getTrustedCert().getSubjectX500Principal()));
 	}
 
 	/**
@@ -73,6 +78,15 @@ public final class TrustAnchors {
 	 */
 	public Set<TrustAnchor> anchors() {
 		return this.anchors;
+	}
+
+	/**
+	 * Whether an anchor has this subject.
+	 * @param subject a distinguished name
+	 * @return {@code true} if an anchor's subject equals it
+	 */
+	public boolean hasSubject(X500Principal subject) {
+		return this.subjects.contains(subject);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -15,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
+import io.github.mtls.spring.validation.revocation.RevocationStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PkixCertificateValidatorTests {
 
 	private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+
+	private static final String POLICY = "1.2.410.200005.1.1.1";
 
 	private static final CertificateAuthority ca = CertificateAuthority.root("MyData Test CA");
 
@@ -153,11 +157,137 @@ class PkixCertificateValidatorTests {
 	}
 
 	@Test
-	void validateWhenChainOutOfOrderThenUntrusted() {
+	void validateWhenIntermediatesOutOfOrderThenOrdersThem() {
+		IssuedCertificate leaf = ca.intermediate("Level 1").intermediate("Level 2").leaf("op").clientAuth().issue();
+		List<X509Certificate> shuffled = new ArrayList<>(List.of(leaf.presentedChain()));
+		Collections.swap(shuffled, 1, 2);
+		assertThat(this.validator.validate(shuffled).isValid()).isTrue();
+	}
+
+	@Test
+	void validateWhenLeafIsNotFirstThenUntrusted() {
 		IssuedCertificate leaf = ca.intermediate("Issuing CA").leaf("op").clientAuth().issue();
 		List<X509Certificate> reversed = new ArrayList<>(List.of(leaf.presentedChain()));
-		java.util.Collections.reverse(reversed);
-		assertReason(reversed, MtlsReason.CERTIFICATE_UNTRUSTED);
+		Collections.reverse(reversed);
+		assertThat(this.validator.validate(reversed).isValid()).isFalse();
+	}
+
+	@Test
+	void validateWhenIntermediateConfiguredThenCompletesChain() {
+		CertificateAuthority issuing = ca.intermediate("Issuing CA");
+		IssuedCertificate leaf = issuing.leaf("op").clientAuth().issue();
+		assertReason(List.of(leaf.certificate()), MtlsReason.CERTIFICATE_UNTRUSTED);
+		this.validator.setIntermediates(List.of(issuing.certificate()));
+		assertThat(this.validator.validate(List.of(leaf.certificate())).isValid()).isTrue();
+	}
+
+	@Test
+	void validateWhenRequiredPolicyAssertedThenValid() {
+		this.validator.setRequiredPolicies(List.of(POLICY));
+		assertThat(this.validator.validate(ca.leaf("op").policies(POLICY).clientAuth().issue().chain()).isValid())
+			.isTrue();
+	}
+
+	@Test
+	void validateWhenRequiredPolicyMissingThenRefused() {
+		this.validator.setRequiredPolicies(List.of(POLICY));
+		assertReason(ca.leaf("op").clientAuth().issue().chain(), MtlsReason.POLICY_MISSING);
+		assertReason(ca.leaf("op").policies("1.2.3.4").clientAuth().issue().chain(), MtlsReason.POLICY_MISSING);
+	}
+
+	@Test
+	void validateWhenOneOfTwoRequiredPoliciesMissingThenRefused() {
+		this.validator.setRequiredPolicies(List.of(POLICY, "1.2.410.200005.1.1.5"));
+		assertReason(ca.leaf("op").policies(POLICY).clientAuth().issue().chain(), MtlsReason.POLICY_MISSING);
+		assertThat(this.validator
+			.validate(ca.leaf("op").policies(POLICY, "1.2.410.200005.1.1.5").clientAuth().issue().chain())
+			.isValid()).isTrue();
+	}
+
+	@Test
+	void validateWhenForwardedAndRevalidationOffThenSkipsOnlyTheChainCheck() {
+		IssuedCertificate foreign = CertificateAuthority.root("Other CA").leaf("op").clientAuth().issue();
+		assertReason(foreign.chain(), MtlsReason.CERTIFICATE_UNTRUSTED);
+		this.validator.setRevalidateForwarded(false);
+		assertThat(this.validator.validate(foreign.chain(), CertificateOrigin.FORWARDED).isValid()).isTrue();
+		assertThat(this.validator.validate(foreign.chain(), CertificateOrigin.DIRECT).isValid()).isFalse();
+		Instant now = Instant.now();
+		IssuedCertificate expired = ca.leaf("op")
+			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofMinutes(5)))
+			.clientAuth()
+			.issue();
+		assertThat(this.validator.validate(expired.chain(), CertificateOrigin.FORWARDED).failure())
+			.isEqualTo(MtlsReason.CERTIFICATE_EXPIRED);
+		assertThat(this.validator.validate(ca.leaf("op").serverAuth().issue().chain(), CertificateOrigin.FORWARDED)
+			.failure()).isEqualTo(MtlsReason.EXTENDED_KEY_USAGE_MISSING);
+	}
+
+	@Test
+	void validateWhenTrustAnchorsReplacedThenUsesTheNewOnes() {
+		CertificateAuthority next = CertificateAuthority.root("Next CA");
+		IssuedCertificate leaf = next.leaf("op").clientAuth().issue();
+		assertReason(leaf.chain(), MtlsReason.CERTIFICATE_UNTRUSTED);
+		this.validator.setTrustAnchors(TrustAnchors.of(next.certificate()));
+		assertThat(this.validator.validate(leaf.chain()).isValid()).isTrue();
+	}
+
+	@Test
+	void validateWhenValidThenBoundedByEarliestNotAfter() {
+		IssuedCertificate leaf = ca.intermediate("Issuing CA").leaf("op").clientAuth().issue();
+		assertThat(this.validator.validate(List.of(leaf.presentedChain())).validUntil())
+			.isEqualTo(leaf.certificate().getNotAfter().toInstant());
+	}
+
+	@Test
+	void validateWhenRevokedThenRefusedWhateverTheFailurePolicy() {
+		IssuedCertificate leaf = ca.leaf("op").clientAuth().issue();
+		this.validator.setRevocationChecker((certificate, issuer) -> RevocationStatus.revoked("keyCompromise"), true);
+		assertReason(leaf.chain(), MtlsReason.CERTIFICATE_REVOKED);
+	}
+
+	@Test
+	void validateWhenRevocationUnknownAndClosedThenRefused() {
+		this.validator.setRevocationChecker((certificate, issuer) -> RevocationStatus.unknown("responder down"), false);
+		assertReason(ca.leaf("op").clientAuth().issue().chain(), MtlsReason.REVOCATION_UNKNOWN);
+		assertThat(this.validator.getUnknownRevocationAccepted()).isZero();
+	}
+
+	@Test
+	void validateWhenRevocationUnknownAndOpenThenAcceptedBrieflyAndCounted() {
+		Instant now = Instant.now();
+		this.validator.setRevocationChecker((certificate, issuer) -> RevocationStatus.unknown("responder down"), true);
+		this.validator.setClock(Clock.fixed(now, ZoneOffset.UTC));
+		ValidationResult result = this.validator.validate(ca.leaf("op").clientAuth().issue().chain());
+		assertThat(result.isValid()).isTrue();
+		assertThat(result.validUntil()).isEqualTo(now.plus(RevocationStep.UNKNOWN_ACCEPTED_FOR));
+		assertThat(this.validator.getUnknownRevocationAccepted()).isOne();
+	}
+
+	@Test
+	void validateWhenRevocationGoodThenBoundedByNextUpdateAndAskedAboutTheLeafAndItsIssuer() {
+		CertificateAuthority issuing = ca.intermediate("Issuing CA");
+		IssuedCertificate leaf = issuing.leaf("op").clientAuth().issue();
+		Instant nextUpdate = Instant.now().plus(Duration.ofHours(1));
+		List<X509Certificate> asked = new ArrayList<>();
+		this.validator.setRevocationChecker((certificate, issuer) -> {
+			asked.add(certificate);
+			asked.add(issuer);
+			return RevocationStatus.good(nextUpdate);
+		}, false);
+		ValidationResult result = this.validator.validate(List.of(leaf.presentedChain()));
+		assertThat(result.validUntil()).isEqualTo(nextUpdate);
+		assertThat(asked).containsExactly(leaf.certificate(), issuing.certificate());
+	}
+
+	@Test
+	void validateWhenLeafIssuedByAnchorThenRevocationIssuerIsTheAnchor() {
+		List<X509Certificate> asked = new ArrayList<>();
+		this.validator.setRevocationChecker((certificate, issuer) -> {
+			asked.add(issuer);
+			return RevocationStatus.good(null);
+		}, false);
+		this.validator.validate(List.of(ca.leaf("op").clientAuth().issue().certificate()));
+		assertThat(asked).containsExactly(ca.certificate());
 	}
 
 	private void assertReason(List<X509Certificate> chain, MtlsReason reason) {

@@ -1,0 +1,162 @@
+package io.github.mtls.spring.autoconfigure;
+
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.github.mtls.spring.validation.CachingCertificateValidator;
+import io.github.mtls.spring.validation.CertificateValidator;
+import io.github.mtls.spring.validation.ExtendedKeyUsages;
+import io.github.mtls.spring.validation.PkixCertificateValidator;
+import io.github.mtls.spring.validation.TrustAnchors;
+import io.github.mtls.spring.validation.revocation.RevocationChecker;
+
+/**
+ * Chain validation: the trust anchors, the PKIX validator with its key usage, policy and
+ * revocation checks, the cache of successful validations, and the reload of anchors when
+ * their SSL bundle changes.
+ *
+ * @author mtls-spring-boot
+ */
+@Configuration(proxyBeanMethods = false)
+class MtlsValidationConfiguration {
+
+	private static final Log logger = LogFactory.getLog(MtlsValidationConfiguration.class);
+
+	private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrustAnchors mtlsTrustAnchors(MtlsProperties properties, SslBundles sslBundles, Environment environment) {
+		return TrustAnchorsLoader.load(properties, sslBundles, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CertificateValidator mtlsCertificateValidator(MtlsProperties properties, TrustAnchors trustAnchors,
+			SslBundles sslBundles, Environment environment, ObjectProvider<RevocationChecker> revocationChecker) {
+		MtlsProperties.Validation validation = properties.validation();
+		PkixCertificateValidator pkix = new PkixCertificateValidator(trustAnchors, extendedKeyUsages(validation),
+				validation.clockSkew());
+		pkix.setMaxPathLength(validation.maxChainLength());
+		pkix.setRequiredPolicies(policies(validation.requiredPolicies()));
+		pkix.setRevalidateForwarded(validation.revalidateForwarded());
+		if (!validation.revalidateForwarded()) {
+			logger.warn("mtls.validation.revalidate-forwarded is false: forwarded client certificates are not "
+					+ "checked against the trust anchors, so the proxy's word alone decides who is trusted");
+		}
+		if (validation.intermediatesBundle() != null) {
+			pkix.setIntermediates(intermediates(sslBundles, validation.intermediatesBundle()));
+		}
+		revocationChecker.ifAvailable((checker) -> pkix.setRevocationChecker(checker,
+				validation.revocationFailure() == MtlsProperties.Validation.RevocationFailure.OPEN));
+		MtlsProperties.Validation.Cache cache = validation.cache();
+		CachingCertificateValidator caching = (cache.maxEntries() > 0)
+				? new CachingCertificateValidator(pkix, cache.maxEntries(), cache.ttl(), Clock.systemUTC()) : null;
+		reloadAnchors(properties, sslBundles, environment, pkix, caching);
+		return (caching != null) ? caching : pkix;
+	}
+
+	private static void reloadAnchors(MtlsProperties properties, SslBundles sslBundles, Environment environment,
+			PkixCertificateValidator pkix, @Nullable CachingCertificateValidator caching) {
+		String bundle = anchorBundle(properties, environment);
+		if (bundle == null) {
+			logger.info("Client CA trust anchors come from server.ssl trust-store properties and stay fixed until "
+					+ "restart; name an SSL bundle with reload-on-update in mtls.trust-bundle to reload them");
+			return;
+		}
+		sslBundles.addBundleUpdateHandler(bundle, (updated) -> {
+			try {
+				pkix.setTrustAnchors(TrustAnchors.of(updated.getStores().getTrustStore()));
+				if (caching != null) {
+					caching.clear();
+				}
+				logger.info("Client CA trust anchors reloaded from SSL bundle '" + bundle + "'");
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Client CA trust anchors not reloaded from SSL bundle '" + bundle
+						+ "': its trust store holds no trusted certificate; the previous anchors stay in force");
+			}
+		});
+	}
+
+	private static @Nullable String anchorBundle(MtlsProperties properties, Environment environment) {
+		if (properties.trustBundle() != null && !properties.trustBundle().isBlank()) {
+			return properties.trustBundle();
+		}
+		return Binder.get(environment).bind("server.ssl.bundle", String.class).orElse(null);
+	}
+
+	private static List<String> extendedKeyUsages(MtlsProperties.Validation validation) {
+		try {
+			return ExtendedKeyUsages.toOids(validation.requiredExtendedKeyUsage());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("mtls.validation.required-extended-key-usage",
+					validation.requiredExtendedKeyUsage(), ex.getMessage());
+		}
+	}
+
+	private static List<String> policies(List<String> configured) {
+		List<String> policies = new ArrayList<>(configured.size());
+		for (int i = 0; i < configured.size(); i++) {
+			String policy = configured.get(i).trim();
+			if (!OID.matcher(policy).matches()) {
+				throw new InvalidConfigurationPropertyValueException("mtls.validation.required-policies[" + i + "]",
+						configured.get(i), "A certificate policy is a dotted OID, such as 1.2.410.200005.1.1.1.");
+			}
+			policies.add(policy);
+		}
+		return policies;
+	}
+
+	private static List<X509Certificate> intermediates(SslBundles sslBundles, String bundleName) {
+		KeyStore store;
+		try {
+			store = sslBundles.getBundle(bundleName).getStores().getTrustStore();
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidConfigurationPropertyValueException("mtls.validation.intermediates-bundle", bundleName,
+					"No spring.ssl.bundle of that name is configured.");
+		}
+		if (store == null) {
+			throw new InvalidConfigurationPropertyValueException("mtls.validation.intermediates-bundle", bundleName,
+					"The bundle needs a trust store holding the intermediate CA certificates.");
+		}
+		List<X509Certificate> certificates = new ArrayList<>();
+		try {
+			for (String alias : Collections.list(store.aliases())) {
+				Certificate certificate = store.getCertificate(alias);
+				if (certificate instanceof X509Certificate x509) {
+					certificates.add(x509);
+				}
+			}
+		}
+		catch (KeyStoreException ex) {
+			throw new InvalidConfigurationPropertyValueException("mtls.validation.intermediates-bundle", bundleName,
+					"Its trust store could not be read.");
+		}
+		return certificates;
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.github.mtls.spring.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleRegistry;
+import org.springframework.boot.ssl.SslStoreBundle;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.test.pki.CertificateAuthority;
+import io.github.mtls.spring.test.pki.IssuedCertificate;
+import io.github.mtls.spring.test.pki.TrustStores;
+import io.github.mtls.spring.validation.CachingCertificateValidator;
+import io.github.mtls.spring.validation.CertificateValidator;
+import io.github.mtls.spring.validation.PkixCertificateValidator;
+import io.github.mtls.spring.validation.ValidationResult;
+import io.github.mtls.spring.validation.revocation.RevocationChecker;
+import io.github.mtls.spring.validation.revocation.RevocationStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MtlsValidationConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MtlsAutoConfiguration.class, SslAutoConfiguration.class,
+				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
+		.withPropertyValues("mtls.trust-bundle=mydata-ca",
+				"spring.ssl.bundle.pem.mydata-ca.truststore.certificate=" + TestPki.file("client-ca.pem"));
+
+	@Test
+	void cachesSuccessfulValidationsByDefault() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(CertificateValidator.class))
+			.isInstanceOf(CachingCertificateValidator.class));
+	}
+
+	@Test
+	void cacheIsOffWithZeroEntries() {
+		this.contextRunner.withPropertyValues("mtls.validation.cache.max-entries=0")
+			.run((context) -> assertThat(context.getBean(CertificateValidator.class))
+				.isInstanceOf(PkixCertificateValidator.class));
+	}
+
+	@Test
+	void bindsTheValidationContract() {
+		this.contextRunner
+			.withPropertyValues("mtls.validation.revocation=ocsp-then-crl", "mtls.validation.revocation-failure=open",
+					"mtls.validation.required-policies=1.2.410.200005.1.1.1", "mtls.validation.cache.ttl=1m")
+			.run((context) -> {
+				MtlsProperties.Validation validation = context.getBean(MtlsProperties.class).validation();
+				assertThat(validation.revocation()).isEqualTo(MtlsProperties.Validation.Revocation.OCSP_THEN_CRL);
+				assertThat(validation.revocationFailure()).isEqualTo(MtlsProperties.Validation.RevocationFailure.OPEN);
+				assertThat(validation.requiredPolicies()).containsExactly("1.2.410.200005.1.1.1");
+				assertThat(validation.cache().ttl()).hasMinutes(1);
+				assertThat(validation.cache().maxEntries()).isEqualTo(10000);
+				assertThat(validation.revalidateForwarded()).isTrue();
+			});
+	}
+
+	@Test
+	void requiredPolicyIsEnforced() {
+		this.contextRunner.withPropertyValues("mtls.validation.required-policies=1.2.410.200005.1.1.1")
+			.run((context) -> assertThat(
+					context.getBean(CertificateValidator.class).validate(TestPki.registered.chain()).failure())
+				.isEqualTo(MtlsReason.POLICY_MISSING));
+	}
+
+	@Test
+	void failsOnInvalidPolicyNamingTheKey() {
+		this.contextRunner.withPropertyValues("mtls.validation.required-policies=ev-policy")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("mtls.validation.required-policies[0]"));
+	}
+
+	@Test
+	void failsOnUnknownIntermediatesBundleNamingTheKey() {
+		this.contextRunner.withPropertyValues("mtls.validation.intermediates-bundle=nope")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("mtls.validation.intermediates-bundle"));
+	}
+
+	@Test
+	void usesARevocationCheckerBean() {
+		this.contextRunner.withUserConfiguration(RevokingConfiguration.class)
+			.run((context) -> assertThat(
+					context.getBean(CertificateValidator.class).validate(TestPki.registered.chain()).failure())
+				.isEqualTo(MtlsReason.CERTIFICATE_REVOKED));
+	}
+
+	@Test
+	void reloadsTrustAnchorsWhenTheirBundleIsUpdated() {
+		CertificateAuthority next = CertificateAuthority.root("Next MyData CA");
+		IssuedCertificate nextOperator = next.leaf("op").serialNumber("2208112345").clientAuth().issue();
+		this.contextRunner.run((context) -> {
+			CertificateValidator validator = context.getBean(CertificateValidator.class);
+			assertThat(validator.validate(TestPki.registered.chain()).isValid()).isTrue();
+			assertThat(validator.validate(nextOperator.chain()).isValid()).isFalse();
+			SslBundle updated = SslBundle.of(SslStoreBundle.of(null, null, TrustStores.of(next.certificate())));
+			((DefaultSslBundleRegistry) context.getBean(SslBundleRegistry.class)).updateBundle("mydata-ca", updated);
+			ValidationResult old = validator.validate(TestPki.registered.chain());
+			assertThat(old.failure()).isEqualTo(MtlsReason.CERTIFICATE_UNTRUSTED);
+			assertThat(validator.validate(nextOperator.chain()).isValid()).isTrue();
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RevokingConfiguration {
+
+		@Bean
+		RevocationChecker revokingChecker() {
+			return (certificate, issuer) -> RevocationStatus.revoked("keyCompromise");
+		}
+
+	}
+
+}
