@@ -1,6 +1,7 @@
 package io.github.mtls.spring.benchmarks;
 
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,7 @@ import io.github.mtls.spring.security.MtlsAuthenticationProvider;
 import io.github.mtls.spring.security.MtlsAuthenticationToken;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
+import io.github.mtls.spring.validation.CachingCertificateValidator;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
 import io.github.mtls.spring.validation.TrustAnchors;
@@ -54,6 +56,8 @@ public class AuthenticationBenchmark {
 
 	private MtlsAuthenticationProvider provider;
 
+	private MtlsAuthenticationProvider cachedProvider;
+
 	private final SerialNumberExtractor extractor = new SerialNumberExtractor();
 
 	@Setup
@@ -71,12 +75,29 @@ public class AuthenticationBenchmark {
 		OperatorRegistration registration = new OperatorRegistration("A1AAER0000", "2208112345",
 				SerialNumber.of("2208112345"), "Example Fintech", OperatorStatus.ACTIVE,
 				Set.of("bank.list", "card.list"), Set.of());
-		this.provider = new MtlsAuthenticationProvider(this.validator,
-				new OperatorResolver(new InMemoryOperatorRegistry(List.of(registration))));
+		OperatorResolver resolver = new OperatorResolver(new InMemoryOperatorRegistry(List.of(registration)));
+		this.provider = new MtlsAuthenticationProvider(this.validator, resolver);
+		this.cachedProvider = new MtlsAuthenticationProvider(
+				new CachingCertificateValidator(this.validator, 10000, Duration.ofMinutes(5), Clock.systemUTC()),
+				resolver);
 	}
 
+	/**
+	 * The default configuration once warm: the chain's validation comes from the cache.
+	 * @return the authentication
+	 */
 	@Benchmark
-	public Authentication authenticate() {
+	public Authentication authenticateCached() {
+		return this.cachedProvider.authenticate(MtlsAuthenticationToken.unauthenticated(this.chain));
+	}
+
+	/**
+	 * Every request validated in full, as with
+	 * {@code mtls.validation.cache.max-entries: 0}.
+	 * @return the authentication
+	 */
+	@Benchmark
+	public Authentication authenticateUncached() {
 		return this.provider.authenticate(MtlsAuthenticationToken.unauthenticated(this.chain));
 	}
 
