@@ -22,6 +22,7 @@ import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import io.github.mtls.spring.validation.CachingCertificateValidator;
@@ -39,6 +40,7 @@ import io.github.mtls.spring.validation.revocation.RevocationChecker;
  * @author mtls-spring-boot
  */
 @Configuration(proxyBeanMethods = false)
+@Import(MtlsRevocationConfiguration.class)
 class MtlsValidationConfiguration {
 
 	private static final Log logger = LogFactory.getLog(MtlsValidationConfiguration.class);

@@ -1,0 +1,246 @@
+package io.github.mtls.spring.validation.revocation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CRLEntryHolder;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Checks revocation with CRLs: the certificate's CRL distribution points (http, https)
+ * and configured locations (http, https, file). A CRL counts only when its issuer is the
+ * certificate's issuer, the issuer's key verifies its signature and its next update has
+ * not passed. CRLs are cached until their next update, and a background task fetches them
+ * again shortly before, so request threads normally never wait for a download.
+ *
+ * @author mtls-spring-boot
+ */
+public final class CrlRevocationChecker implements RevocationChecker, AutoCloseable {
+
+	private static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
+
+	private static final Duration REFRESH_PERIOD = Duration.ofMinutes(1);
+
+	private static final Log logger = LogFactory.getLog(CrlRevocationChecker.class);
+
+	private final RevocationFetcher fetcher;
+
+	private final List<URI> configuredLocations;
+
+	private final Map<URI, CachedCrl> crls = new ConcurrentHashMap<>();
+
+	private @Nullable ScheduledExecutorService refresher;
+
+	private Clock clock = Clock.systemUTC();
+
+	/**
+	 * Create a checker.
+	 * @param fetcher downloads and reads CRLs
+	 * @param configuredLocations CRLs read besides the certificates' distribution points
+	 */
+	public CrlRevocationChecker(RevocationFetcher fetcher, List<URI> configuredLocations) {
+		Assert.notNull(fetcher, "fetcher cannot be null");
+		Assert.notNull(configuredLocations, "configuredLocations cannot be null");
+		this.fetcher = fetcher;
+		this.configuredLocations = List.copyOf(configuredLocations);
+	}
+
+	/**
+	 * Set the clock that tells the time.
+	 * @param clock the clock
+	 */
+	public void setClock(Clock clock) {
+		Assert.notNull(clock, "clock cannot be null");
+		this.clock = clock;
+	}
+
+	/**
+	 * Start refreshing cached CRLs in the background (a daemon thread), and fetch the
+	 * configured ones now.
+	 */
+	public synchronized void start() {
+		if (this.refresher != null) {
+			return;
+		}
+		this.refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "mtls-crl-refresh");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.refresher.execute(() -> this.configuredLocations.forEach(this::fetch));
+		this.refresher.scheduleWithFixedDelay(this::refresh, REFRESH_PERIOD.toMillis(), REFRESH_PERIOD.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Fetch again every cached CRL whose next update is near or past.
+	 */
+	public void refresh() {
+		Instant soon = this.clock.instant().plus(REFRESH_AHEAD);
+		this.crls.forEach((location, cached) -> {
+			if (cached.nextUpdate() == null || cached.nextUpdate().isBefore(soon)) {
+				fetch(location);
+			}
+		});
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.refresher != null) {
+			this.refresher.shutdownNow();
+			this.refresher = null;
+		}
+	}
+
+	@Override
+	public RevocationStatus check(X509Certificate certificate, X509Certificate issuer) {
+		List<URI> locations = new ArrayList<>(distributionPoints(certificate));
+		this.configuredLocations.stream().filter((location) -> !locations.contains(location)).forEach(locations::add);
+		if (locations.isEmpty()) {
+			return RevocationStatus.unknown("no CRL location");
+		}
+		X500Name issuerName = X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
+		Instant now = this.clock.instant();
+		String cause = "CRL unavailable";
+		for (URI location : locations) {
+			CachedCrl cached = current(location, now);
+			if (cached == null) {
+				continue;
+			}
+			if (!cached.crl().getIssuer().equals(issuerName)) {
+				continue;
+			}
+			if (!cached.isSignedBy(issuer)) {
+				cause = "CRL signature invalid";
+				continue;
+			}
+			if (cached.nextUpdate() != null && cached.nextUpdate().isBefore(now)) {
+				cause = "CRL expired";
+				continue;
+			}
+			X509CRLEntryHolder entry = cached.crl().getRevokedCertificate(certificate.getSerialNumber());
+			if (entry != null) {
+				return RevocationStatus.revoked(reasonOf(entry));
+			}
+			return RevocationStatus.good(cached.nextUpdate());
+		}
+		return RevocationStatus.unknown(cause);
+	}
+
+	private @Nullable CachedCrl current(URI location, Instant now) {
+		CachedCrl cached = this.crls.get(location);
+		if (cached != null && (cached.nextUpdate() == null || now.isBefore(cached.nextUpdate()))) {
+			return cached;
+		}
+		CachedCrl fetched = fetch(location);
+		return (fetched != null) ? fetched : cached;
+	}
+
+	private @Nullable CachedCrl fetch(URI location) {
+		try {
+			X509CRLHolder crl = new X509CRLHolder(this.fetcher.get(location));
+			Instant nextUpdate = (crl.getNextUpdate() != null) ? crl.getNextUpdate().toInstant() : null;
+			CachedCrl cached = new CachedCrl(crl, nextUpdate, ConcurrentHashMap.newKeySet());
+			this.crls.put(location, cached);
+			return cached;
+		}
+		catch (IOException | RuntimeException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("CRL not fetched from " + location + ": " + ex.getClass().getSimpleName());
+			}
+			return null;
+		}
+	}
+
+	private static String reasonOf(X509CRLEntryHolder entry) {
+		Extensions extensions = entry.getExtensions();
+		if (extensions != null) {
+			CRLReason reason = CRLReason.getInstance(extensions.getExtensionParsedValue(Extension.reasonCode));
+			if (reason != null) {
+				return RevocationReasons.name(reason.getValue().intValue());
+			}
+		}
+		return "unspecified";
+	}
+
+	static List<URI> distributionPoints(X509Certificate certificate) {
+		List<URI> locations = new ArrayList<>();
+		try {
+			Extensions extensions = new JcaX509CertificateHolder(certificate).getExtensions();
+			CRLDistPoint points = (extensions != null)
+					? CRLDistPoint.getInstance(extensions.getExtensionParsedValue(Extension.cRLDistributionPoints))
+					: null;
+			if (points == null) {
+				return locations;
+			}
+			for (DistributionPoint point : points.getDistributionPoints()) {
+				DistributionPointName name = point.getDistributionPoint();
+				if (name == null || name.getType() != DistributionPointName.FULL_NAME) {
+					continue;
+				}
+				for (GeneralName general : GeneralNames.getInstance(name.getName()).getNames()) {
+					if (general.getTagNo() == GeneralName.uniformResourceIdentifier) {
+						URI uri = URI.create(general.getName().toString());
+						if (RevocationFetcher.isSupported(uri, false)) {
+							locations.add(uri);
+						}
+					}
+				}
+			}
+		}
+		catch (CertificateEncodingException | IllegalArgumentException ex) {
+			// No usable distribution point.
+		}
+		return locations;
+	}
+
+	private record CachedCrl(X509CRLHolder crl, @Nullable Instant nextUpdate, Set<X509Certificate> verifiedIssuers) {
+
+		boolean isSignedBy(X509Certificate issuer) {
+			if (this.verifiedIssuers.contains(issuer)) {
+				return true;
+			}
+			try {
+				if (this.crl.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
+					this.verifiedIssuers.add(issuer);
+					return true;
+				}
+				return false;
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}
+
+	}
+
+}

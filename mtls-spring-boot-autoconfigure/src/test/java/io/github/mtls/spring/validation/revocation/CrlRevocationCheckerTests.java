@@ -1,0 +1,160 @@
+package io.github.mtls.spring.validation.revocation;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.mtls.spring.test.pki.CertificateAuthority;
+import io.github.mtls.spring.test.pki.IssuedCertificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CrlRevocationCheckerTests {
+
+	private static final CertificateAuthority ca = CertificateAuthority.root("MyData Test CA");
+
+	private final CrlServer server = new CrlServer();
+
+	private final RevocationFetcher fetcher = new RevocationFetcher(Duration.ofSeconds(2), Duration.ofSeconds(2));
+
+	private final Instant now = Instant.now();
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void checkWhenNotListedThenGoodUntilNextUpdate() {
+		IssuedCertificate leaf = leaf();
+		Instant nextUpdate = this.now.plus(Duration.ofHours(1));
+		this.server.serve(TestCrls.crl(ca.issued(), ca.issued(), this.now, nextUpdate, Map.of(BigInteger.TEN, 1)));
+		RevocationStatus status = checker().check(leaf.certificate(), ca.certificate());
+		assertThat(status.state()).isEqualTo(RevocationStatus.State.GOOD);
+		assertThat(status.nextUpdate()).isEqualTo(nextUpdate.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+	}
+
+	@Test
+	void checkWhenListedThenRevokedWithReason() {
+		IssuedCertificate leaf = leaf();
+		this.server.serve(TestCrls.crl(ca.issued(), ca.issued(), this.now, this.now.plus(Duration.ofHours(1)),
+				Map.of(leaf.certificate().getSerialNumber(), CRLReason.keyCompromise)));
+		RevocationStatus status = checker().check(leaf.certificate(), ca.certificate());
+		assertThat(status.state()).isEqualTo(RevocationStatus.State.REVOKED);
+		assertThat(status.reason()).isEqualTo("keyCompromise");
+	}
+
+	@Test
+	void checkWhenCrlExpiredThenUnknown() {
+		this.server.serve(TestCrls.crl(ca.issued(), ca.issued(), this.now.minus(Duration.ofDays(2)),
+				this.now.minus(Duration.ofDays(1)), Map.of()));
+		RevocationStatus status = checker().check(leaf().certificate(), ca.certificate());
+		assertThat(status.state()).isEqualTo(RevocationStatus.State.UNKNOWN);
+		assertThat(status.reason()).isEqualTo("CRL expired");
+	}
+
+	@Test
+	void checkWhenSignedByTheWrongKeyThenUnknown() {
+		IssuedCertificate forger = CertificateAuthority.root("MyData Test CA").issued();
+		IssuedCertificate leaf = leaf();
+		this.server.serve(TestCrls.crl(ca.issued(), forger, this.now, this.now.plus(Duration.ofHours(1)), Map.of()));
+		RevocationStatus status = checker().check(leaf.certificate(), ca.certificate());
+		assertThat(status.state()).isEqualTo(RevocationStatus.State.UNKNOWN);
+		assertThat(status.reason()).isEqualTo("CRL signature invalid");
+	}
+
+	@Test
+	void checkWhenServerAnswersGarbageThenUnknown() {
+		this.server.serve("not a CRL".getBytes());
+		assertThat(checker().check(leaf().certificate(), ca.certificate()).state())
+			.isEqualTo(RevocationStatus.State.UNKNOWN);
+	}
+
+	@Test
+	void checkWhenServerDownThenUnknown() {
+		IssuedCertificate leaf = leaf();
+		this.server.close();
+		assertThat(checker().check(leaf.certificate(), ca.certificate()).state())
+			.isEqualTo(RevocationStatus.State.UNKNOWN);
+	}
+
+	@Test
+	void checkWhenNoLocationThenUnknown() {
+		IssuedCertificate leaf = ca.leaf("op").clientAuth().issue();
+		RevocationStatus status = new CrlRevocationChecker(this.fetcher, List.of()).check(leaf.certificate(),
+				ca.certificate());
+		assertThat(status.state()).isEqualTo(RevocationStatus.State.UNKNOWN);
+	}
+
+	@Test
+	void checkWhenConfiguredFileThenReadsIt(@TempDir Path directory) throws Exception {
+		IssuedCertificate leaf = ca.leaf("op").clientAuth().issue();
+		Path crl = directory.resolve("ca.crl");
+		Files.write(crl, TestCrls.crl(ca.issued(), ca.issued(), this.now, this.now.plus(Duration.ofHours(1)),
+				Map.of(leaf.certificate().getSerialNumber(), CRLReason.superseded)));
+		RevocationStatus status = new CrlRevocationChecker(this.fetcher, List.of(crl.toUri())).check(leaf.certificate(),
+				ca.certificate());
+		assertThat(status.reason()).isEqualTo("superseded");
+	}
+
+	@Test
+	void checkWhenCrlOfAnotherIssuerThenIgnored(@TempDir Path directory) throws Exception {
+		CertificateAuthority other = CertificateAuthority.root("Other CA");
+		Path crl = directory.resolve("other.crl");
+		Files.write(crl,
+				TestCrls.crl(other.issued(), other.issued(), this.now, this.now.plus(Duration.ofHours(1)), Map.of()));
+		IssuedCertificate leaf = ca.leaf("op").clientAuth().issue();
+		assertThat(
+				new CrlRevocationChecker(this.fetcher, List.of(crl.toUri())).check(leaf.certificate(), ca.certificate())
+					.state())
+			.isEqualTo(RevocationStatus.State.UNKNOWN);
+	}
+
+	@Test
+	void checkWhenCachedThenDoesNotFetchAgainUntilRefresh() {
+		this.server
+			.serve(TestCrls.crl(ca.issued(), ca.issued(), this.now, this.now.plus(Duration.ofMinutes(3)), Map.of()));
+		CrlRevocationChecker checker = checker();
+		checker.check(leaf().certificate(), ca.certificate());
+		checker.check(leaf().certificate(), ca.certificate());
+		assertThat(this.server.requests()).isOne();
+		// Next update within the refresh-ahead window: the background task fetches it
+		// again.
+		checker.refresh();
+		assertThat(this.server.requests()).isEqualTo(2);
+	}
+
+	@Test
+	void startFetchesConfiguredLocationsInTheBackgroundAndCloseStops() throws Exception {
+		this.server
+			.serve(TestCrls.crl(ca.issued(), ca.issued(), this.now, this.now.plus(Duration.ofHours(1)), Map.of()));
+		try (CrlRevocationChecker checker = new CrlRevocationChecker(this.fetcher, List.of(this.server.uri()))) {
+			checker.start();
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (this.server.requests() == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(this.server.requests()).isOne();
+			checker.check(ca.leaf("op").clientAuth().issue().certificate(), ca.certificate());
+			assertThat(this.server.requests()).isOne();
+		}
+	}
+
+	private IssuedCertificate leaf() {
+		return ca.leaf("op").crlDistributionPoint(this.server.uri().toString()).clientAuth().issue();
+	}
+
+	private CrlRevocationChecker checker() {
+		return new CrlRevocationChecker(this.fetcher, List.of());
+	}
+
+}
