@@ -22,6 +22,9 @@ import io.github.mtls.spring.validation.CachingCertificateValidator;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
 import io.github.mtls.spring.validation.ValidationResult;
+import io.github.mtls.spring.validation.revocation.CrlRevocationChecker;
+import io.github.mtls.spring.validation.revocation.OcspRevocationChecker;
+import io.github.mtls.spring.validation.revocation.OcspThenCrlRevocationChecker;
 import io.github.mtls.spring.validation.revocation.RevocationChecker;
 import io.github.mtls.spring.validation.revocation.RevocationStatus;
 
@@ -88,6 +91,44 @@ class MtlsValidationConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("mtls.validation.intermediates-bundle"));
+	}
+
+	@Test
+	void checksNoRevocationByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RevocationChecker.class));
+	}
+
+	@Test
+	void createsTheConfiguredRevocationChecker() {
+		this.contextRunner.withPropertyValues("mtls.validation.revocation=crl")
+			.run((context) -> assertThat(context.getBean(RevocationChecker.class))
+				.isInstanceOf(CrlRevocationChecker.class));
+		this.contextRunner.withPropertyValues("mtls.validation.revocation=OCSP")
+			.run((context) -> assertThat(context.getBean(RevocationChecker.class))
+				.isInstanceOf(OcspRevocationChecker.class));
+		this.contextRunner.withPropertyValues("mtls.validation.revocation=ocsp-then-crl")
+			.run((context) -> assertThat(context.getBean(RevocationChecker.class))
+				.isInstanceOf(OcspThenCrlRevocationChecker.class));
+	}
+
+	@Test
+	void failsOnUnsupportedCrlLocationNamingTheKey() {
+		this.contextRunner
+			.withPropertyValues("mtls.validation.revocation=crl", "mtls.validation.crl-locations=ldap://x/ca.crl")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("mtls.validation.crl-locations[0]"));
+	}
+
+	@Test
+	void failsOnUnsupportedOcspResponderNamingTheKey() {
+		this.contextRunner
+			.withPropertyValues("mtls.validation.revocation=ocsp", "mtls.validation.ocsp-responder=file:/tmp/x")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("mtls.validation.ocsp-responder"));
 	}
 
 	@Test
