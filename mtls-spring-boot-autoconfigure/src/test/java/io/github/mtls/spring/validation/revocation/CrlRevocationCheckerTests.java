@@ -88,6 +88,20 @@ class CrlRevocationCheckerTests {
 	}
 
 	@Test
+	void checkWhenServerTooSlowThenUnknownAfterTheReadTimeout() {
+		IssuedCertificate leaf = leaf();
+		this.server
+			.serve(TestCrls.crl(ca.issued(), ca.issued(), this.now, this.now.plus(Duration.ofHours(1)), Map.of()));
+		this.server.delay(3_000);
+		RevocationFetcher impatient = new RevocationFetcher(Duration.ofSeconds(1), Duration.ofMillis(300));
+		long start = System.nanoTime();
+		RevocationStatus status = new CrlRevocationChecker(impatient, List.of()).check(leaf.certificate(),
+				ca.certificate());
+		assertThat(status.state()).isEqualTo(RevocationStatus.State.UNKNOWN);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+	}
+
+	@Test
 	void checkWhenNoLocationThenUnknown() {
 		IssuedCertificate leaf = ca.leaf("op").clientAuth().issue();
 		RevocationStatus status = new CrlRevocationChecker(this.fetcher, List.of()).check(leaf.certificate(),

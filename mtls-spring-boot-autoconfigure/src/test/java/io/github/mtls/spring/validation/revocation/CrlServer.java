@@ -20,6 +20,8 @@ final class CrlServer implements AutoCloseable {
 
 	private volatile byte[] body = new byte[0];
 
+	private volatile long delayMillis;
+
 	CrlServer() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -30,6 +32,14 @@ final class CrlServer implements AutoCloseable {
 		this.server.createContext("/ca.crl", (exchange) -> {
 			this.requests.incrementAndGet();
 			byte[] bytes = this.body;
+			if (this.delayMillis > 0) {
+				try {
+					Thread.sleep(this.delayMillis);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			exchange.getResponseHeaders().add("Content-Type", "application/pkix-crl");
 			exchange.sendResponseHeaders(200, bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -41,6 +51,10 @@ final class CrlServer implements AutoCloseable {
 
 	void serve(byte[] body) {
 		this.body = body;
+	}
+
+	void delay(long millis) {
+		this.delayMillis = millis;
 	}
 
 	int requests() {
