@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.source.IpLiterals;
+
 /**
  * The client addresses an operator entry may call from: IPv4 and IPv6 addresses and CIDR
  * ranges, matched with Spring Security's {@link IpAddressMatcher#matches(String)}. An
@@ -62,7 +64,7 @@ public final class IpAllowlist {
 	private static IpAddressMatcher matcher(String value) {
 		// IpAddressMatcher resolves host names; only literals are accepted here.
 		String address = (value.indexOf('/') >= 0) ? value.substring(0, value.indexOf('/')) : value;
-		if (!isLiteral(address)) {
+		if (!IpLiterals.isLiteral(address)) {
 			throw new IllegalArgumentException(
 					"Expected an IPv4 or IPv6 address or CIDR range, such as 203.0.113.0/24");
 		}
@@ -73,39 +75,6 @@ public final class IpAllowlist {
 			throw new IllegalArgumentException(
 					"Expected an IPv4 or IPv6 address or CIDR range, such as 203.0.113.0/24");
 		}
-	}
-
-	private static boolean isLiteral(String address) {
-		if (address.isEmpty()) {
-			return false;
-		}
-		if (address.indexOf(':') >= 0) {
-			for (int i = 0; i < address.length(); i++) {
-				char c = address.charAt(i);
-				if (!(c == ':' || c == '.' || Character.digit(c, 16) >= 0 && c < 0x80)) {
-					return false;
-				}
-			}
-			return true;
-		}
-		String[] parts = address.split("\\.", -1);
-		if (parts.length != 4) {
-			return false;
-		}
-		for (String part : parts) {
-			if (part.isEmpty() || part.length() > 3) {
-				return false;
-			}
-			for (int i = 0; i < part.length(); i++) {
-				if (part.charAt(i) < '0' || part.charAt(i) > '9') {
-					return false;
-				}
-			}
-			if (Integer.parseInt(part) > 255) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**
@@ -125,7 +94,7 @@ public final class IpAllowlist {
 		if (this.matchers.isEmpty()) {
 			return true;
 		}
-		if (address == null || address.isEmpty() || !isLiteral(stripZone(address))) {
+		if (address == null || address.isEmpty() || !IpLiterals.isLiteral(stripZone(address))) {
 			return false;
 		}
 		String literal = stripZone(address);

@@ -6,12 +6,17 @@ package io.github.mtls.spring.source;
  *
  * @author mtls-spring-boot
  */
-final class IpLiterals {
+public final class IpLiterals {
 
 	private IpLiterals() {
 	}
 
-	static boolean isLiteral(String value) {
+	/**
+	 * Whether a value is an IPv4 or IPv6 address literal (no host name, no CIDR suffix).
+	 * @param value the value
+	 * @return {@code true} for a literal
+	 */
+	public static boolean isLiteral(String value) {
 		if (value.isEmpty() || value.length() > 45) {
 			return false;
 		}
