@@ -4,6 +4,9 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +26,9 @@ class NeedClientAuthHttpsTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	MeterRegistry meterRegistry;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		Properties.register(registry, TestPki.serverSsl("client-ca.p12"));
@@ -34,6 +40,8 @@ class NeedClientAuthHttpsTests {
 	void whoamiWhenRegisteredOperatorThenReturnsPrincipal() {
 		HttpResponse<String> response = get(TestPki.registered, "/whoami");
 		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.meterRegistry.get("mtls.requests.authenticated").tag("origin", "direct").counter().count())
+			.isPositive();
 		assertThat(response.body()).contains("\"org_code\":\"A1AAER0000\"")
 			.contains("\"business_number\":\"2208112345\"")
 			.contains(TestPki.registered.sha256Fingerprint());
@@ -51,6 +59,10 @@ class NeedClientAuthHttpsTests {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
 		assertThat(response.body()).isEqualTo("{\"rsp_code\":\"40103\",\"rsp_msg\":\"operator is not registered\"}");
+		assertThat(this.meterRegistry.get("mtls.requests.rejected")
+			.tag("reason", "OPERATOR_NOT_REGISTERED")
+			.counter()
+			.count()).isPositive();
 	}
 
 	@Test

@@ -1,0 +1,54 @@
+package io.github.mtls.spring.observability;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+
+import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.security.MtlsAuthenticationToken;
+import io.github.mtls.spring.security.MtlsRejectionEvent;
+import io.github.mtls.spring.test.pki.CertificateAuthority;
+import io.github.mtls.spring.validation.CertificateOrigin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MtlsMetricsListenerTests {
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final MtlsMetricsListener listener = new MtlsMetricsListener(this.registry);
+
+	@Test
+	void onApplicationEventWhenRejectedThenCountsByReason() {
+		this.listener.onApplicationEvent(new MtlsRejectionEvent(MtlsReason.OPERATOR_NOT_REGISTERED, "GET",
+				"/v2/bank/accounts", null, List.of()));
+		this.listener.onApplicationEvent(
+				new MtlsRejectionEvent(MtlsReason.OPERATOR_NOT_REGISTERED, "GET", "/whoami", null, List.of()));
+		assertThat(this.registry.get(MtlsMetricsListener.REJECTED)
+			.tag("reason", "OPERATOR_NOT_REGISTERED")
+			.tag("rsp_code", "40103")
+			.counter()
+			.count()).isEqualTo(2);
+	}
+
+	@Test
+	void onApplicationEventWhenCertificateAuthenticatedThenCountsByOrigin() {
+		MtlsAuthenticationToken token = MtlsAuthenticationToken
+			.unauthenticated(CertificateAuthority.root("CA").leaf("op").issue().chain(), CertificateOrigin.FORWARDED);
+		this.listener.onApplicationEvent(new AuthenticationSuccessEvent(token));
+		assertThat(this.registry.get(MtlsMetricsListener.AUTHENTICATED).tag("origin", "forwarded").counter().count())
+			.isOne();
+	}
+
+	@Test
+	void onApplicationEventWhenOtherAuthenticationThenIgnores() {
+		this.listener.onApplicationEvent(new AuthenticationSuccessEvent(
+				UsernamePasswordAuthenticationToken.authenticated("user", "n/a", List.of())));
+		assertThat(this.registry.find(MtlsMetricsListener.AUTHENTICATED).counter()).isNull();
+	}
+
+}
