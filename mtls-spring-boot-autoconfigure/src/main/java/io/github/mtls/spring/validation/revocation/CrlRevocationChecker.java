@@ -50,6 +50,13 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 
 	private static final Duration REFRESH_PERIOD = Duration.ofMinutes(1);
 
+	/**
+	 * How long request threads leave a location alone after a failed fetch, so that an
+	 * unreachable CRL server costs one timeout per location and period, not one per
+	 * request.
+	 */
+	static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
+
 	private static final Log logger = LogFactory.getLog(CrlRevocationChecker.class);
 
 	private final RevocationFetcher fetcher;
@@ -57,6 +64,8 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 	private final List<URI> configuredLocations;
 
 	private final Map<URI, CachedCrl> crls = new ConcurrentHashMap<>();
+
+	private final Map<URI, Instant> failures = new ConcurrentHashMap<>();
 
 	private @Nullable ScheduledExecutorService refresher;
 
@@ -161,6 +170,10 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 		if (cached != null && (cached.nextUpdate() == null || now.isBefore(cached.nextUpdate()))) {
 			return cached;
 		}
+		Instant failed = this.failures.get(location);
+		if (failed != null && now.isBefore(failed.plus(RETRY_AFTER_FAILURE))) {
+			return cached;
+		}
 		CachedCrl fetched = fetch(location);
 		return (fetched != null) ? fetched : cached;
 	}
@@ -171,9 +184,11 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 			Instant nextUpdate = (crl.getNextUpdate() != null) ? crl.getNextUpdate().toInstant() : null;
 			CachedCrl cached = new CachedCrl(crl, nextUpdate, ConcurrentHashMap.newKeySet());
 			this.crls.put(location, cached);
+			this.failures.remove(location);
 			return cached;
 		}
 		catch (IOException | RuntimeException ex) {
+			this.failures.put(location, this.clock.instant());
 			if (logger.isDebugEnabled()) {
 				logger.debug("CRL not fetched from " + location + ": " + ex.getClass().getSimpleName());
 			}

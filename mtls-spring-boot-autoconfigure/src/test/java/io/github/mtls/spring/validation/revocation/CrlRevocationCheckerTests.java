@@ -102,6 +102,22 @@ class CrlRevocationCheckerTests {
 	}
 
 	@Test
+	void checkWhenFetchFailedRecentlyThenDoesNotRetryOnEveryRequest() {
+		IssuedCertificate leaf = leaf();
+		this.server.serve("not a CRL".getBytes());
+		CrlRevocationChecker checker = checker();
+		checker.check(leaf.certificate(), ca.certificate());
+		checker.check(leaf.certificate(), ca.certificate());
+		assertThat(this.server.requests()).isOne();
+		this.server
+			.serve(TestCrls.crl(ca.issued(), ca.issued(), this.now, this.now.plus(Duration.ofHours(1)), Map.of()));
+		checker.setClock(java.time.Clock.offset(java.time.Clock.systemUTC(),
+				CrlRevocationChecker.RETRY_AFTER_FAILURE.plusSeconds(1)));
+		assertThat(checker.check(leaf.certificate(), ca.certificate()).state()).isEqualTo(RevocationStatus.State.GOOD);
+		assertThat(this.server.requests()).isEqualTo(2);
+	}
+
+	@Test
 	void checkWhenNoLocationThenUnknown() {
 		IssuedCertificate leaf = ca.leaf("op").clientAuth().issue();
 		RevocationStatus status = new CrlRevocationChecker(this.fetcher, List.of()).check(leaf.certificate(),
