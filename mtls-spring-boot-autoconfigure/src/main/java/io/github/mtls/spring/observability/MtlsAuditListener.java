@@ -22,11 +22,10 @@ public final class MtlsAuditListener implements ApplicationListener<MtlsRejectio
 		if (!this.logger.isInfoEnabled()) {
 			return;
 		}
-		this.logger
-			.info("mTLS request refused: reason=" + event.getReason() + " rsp_code=" + event.getReason().rspCode()
-					+ " method=" + printable(event.getMethod()) + " path=" + printable(event.getPath())
-					+ " fingerprint=" + ((event.getFingerprint() != null) ? event.getFingerprint() : "-")
-					+ " org_codes=" + event.getOrgCodes());
+		this.logger.info("mTLS request refused: reason=" + event.getReason() + " rsp_code=" + event.getRspCode()
+				+ " method=" + printable(event.getMethod()) + " path=" + printable(event.getPath()) + " fingerprint="
+				+ ((event.getFingerprint() != null) ? event.getFingerprint() : "-") + " org_codes="
+				+ event.getOrgCodes());
 	}
 
 	private static String printable(String text) {

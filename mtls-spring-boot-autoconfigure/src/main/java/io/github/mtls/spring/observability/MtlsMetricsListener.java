@@ -55,7 +55,7 @@ public final class MtlsMetricsListener implements SmartApplicationListener {
 			Counter.builder(REJECTED)
 				.description("Requests refused by client certificate authentication or access rules")
 				.tag("reason", rejection.getReason().name())
-				.tag("rsp_code", rejection.getReason().rspCode())
+				.tag("rsp_code", rejection.getRspCode())
 				.register(this.registry)
 				.increment();
 		}

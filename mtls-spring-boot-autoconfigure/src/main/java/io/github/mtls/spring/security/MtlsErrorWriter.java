@@ -126,8 +126,8 @@ public final class MtlsErrorWriter {
 			response.flushBuffer();
 		}
 		if (this.eventPublisher != null) {
-			this.eventPublisher.publishEvent(new MtlsRejectionEvent(reason, request.getMethod(),
-					request.getRequestURI(), fingerprint, orgCodes));
+			this.eventPublisher.publishEvent(new MtlsRejectionEvent(reason, errorCode(reason).rspCode(),
+					request.getMethod(), request.getRequestURI(), fingerprint, orgCodes));
 		}
 	}
 

@@ -30,8 +30,10 @@ public final class MtlsRejectionEvent extends ApplicationEvent {
 
 	private final List<String> orgCodes;
 
+	private final String rspCode;
+
 	/**
-	 * Create an event.
+	 * Create an event for a refusal answered with the reason's default code.
 	 * @param reason why the request was refused
 	 * @param method the request method
 	 * @param path the request path
@@ -40,8 +42,24 @@ public final class MtlsRejectionEvent extends ApplicationEvent {
 	 */
 	public MtlsRejectionEvent(MtlsReason reason, String method, String path, @Nullable String fingerprint,
 			List<String> orgCodes) {
+		this(reason, reason.rspCode(), method, path, fingerprint, orgCodes);
+	}
+
+	/**
+	 * Create an event.
+	 * @param reason why the request was refused
+	 * @param rspCode the MyData code the response carried ({@code mtls.errors.codes} may
+	 * override the reason's default)
+	 * @param method the request method
+	 * @param path the request path
+	 * @param fingerprint the client certificate's SHA-256 fingerprint, if known
+	 * @param orgCodes the org codes of matched operators, if any
+	 */
+	public MtlsRejectionEvent(MtlsReason reason, String rspCode, String method, String path,
+			@Nullable String fingerprint, List<String> orgCodes) {
 		super(reason);
 		this.reason = reason;
+		this.rspCode = rspCode;
 		this.method = method;
 		this.path = path;
 		this.fingerprint = fingerprint;
@@ -50,6 +68,10 @@ public final class MtlsRejectionEvent extends ApplicationEvent {
 
 	public MtlsReason getReason() {
 		return this.reason;
+	}
+
+	public String getRspCode() {
+		return this.rspCode;
 	}
 
 	public String getMethod() {

@@ -36,6 +36,13 @@ class MtlsMetricsListenerTests {
 	}
 
 	@Test
+	void onApplicationEventWhenCodeOverriddenThenTagsTheCodeSent() {
+		this.listener.onApplicationEvent(
+				new MtlsRejectionEvent(MtlsReason.TRAN_ID_INVALID, "40001", "GET", "/x", null, List.of()));
+		assertThat(this.registry.get(MtlsMetricsListener.REJECTED).tag("rsp_code", "40001").counter().count()).isOne();
+	}
+
+	@Test
 	void onApplicationEventWhenCertificateAuthenticatedThenCountsByOrigin() {
 		MtlsAuthenticationToken token = MtlsAuthenticationToken
 			.unauthenticated(CertificateAuthority.root("CA").leaf("op").issue().chain(), CertificateOrigin.FORWARDED);
