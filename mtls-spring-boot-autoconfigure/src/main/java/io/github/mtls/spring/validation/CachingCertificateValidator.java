@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,6 +37,8 @@ public final class CachingCertificateValidator implements CertificateValidator {
 	private final Clock clock;
 
 	private final Cache<ChainKey, Instant> cache;
+
+	private final AtomicLong generation = new AtomicLong();
 
 	/**
 	 * Create a caching validator.
@@ -75,8 +78,11 @@ public final class CachingCertificateValidator implements CertificateValidator {
 		if (cached != null && now.isBefore(cached)) {
 			return ValidationResult.validUntil(cached);
 		}
+		long generationBefore = this.generation.get();
 		ValidationResult result = this.delegate.validate(chain, origin);
-		if (result.isValid()) {
+		// A validation that overlapped clear() may rest on the old anchors: not
+		// remembered.
+		if (result.isValid() && this.generation.get() == generationBefore) {
 			Instant limit = now.plus(this.ttl);
 			Instant validUntil = result.validUntil();
 			Instant expiry = (validUntil != null && validUntil.isBefore(limit)) ? validUntil : limit;
@@ -91,6 +97,7 @@ public final class CachingCertificateValidator implements CertificateValidator {
 	 * Forget every remembered chain, as when the trust anchors change.
 	 */
 	public void clear() {
+		this.generation.incrementAndGet();
 		this.cache.invalidateAll();
 	}
 

@@ -112,6 +112,19 @@ class CachingCertificateValidatorTests {
 	}
 
 	@Test
+	void validateWhenClearedWhileValidatingThenResultNotRemembered() {
+		CachingCertificateValidator[] caching = new CachingCertificateValidator[1];
+		CountingValidator clearing = new CountingValidator((chain) -> {
+			caching[0].clear();
+			return ValidationResult.valid();
+		});
+		caching[0] = new CachingCertificateValidator(clearing, 100, Duration.ofMinutes(5), this.clock);
+		caching[0].validate(operator.chain());
+		caching[0].validate(operator.chain());
+		assertThat(clearing.calls).hasValue(2);
+	}
+
+	@Test
 	void validateWhenFullThenEvicts() {
 		CachingCertificateValidator small = new CachingCertificateValidator(this.pkix, 2, Duration.ofMinutes(5),
 				this.clock);
