@@ -28,6 +28,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import io.github.mtls.spring.mydata.TranIdFilter;
 import io.github.mtls.spring.observability.MtlsAuditListener;
 import io.github.mtls.spring.security.AccessRulesAuthorizationManagerFactory;
+import io.github.mtls.spring.security.ManagementEndpoints;
 import io.github.mtls.spring.security.MtlsConfigurer;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.ExtendedKeyUsages;
@@ -42,15 +43,18 @@ import io.github.mtls.spring.validation.TrustAnchors;
  *
  * @author mtls-spring-boot
  */
-@AutoConfiguration(after = SslAutoConfiguration.class, beforeName = {
-		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@AutoConfiguration(after = SslAutoConfiguration.class,
+		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration",
+		beforeName = {
+				"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "mtls.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ HttpSecurity.class, SecurityFilterChain.class })
 @EnableConfigurationProperties(MtlsProperties.class)
 @Import({ MtlsValidationConfiguration.class, ForwardedCertificateConfiguration.class,
-		MtlsSecurityFilterChainConfiguration.class, MtlsMyDataConfiguration.class, MtlsErrorsConfiguration.class })
+		MtlsSecurityFilterChainConfiguration.class, MtlsMyDataConfiguration.class, MtlsErrorsConfiguration.class,
+		MtlsManagementEndpointsConfiguration.class })
 public final class MtlsAutoConfiguration {
 
 	/**
@@ -64,10 +68,13 @@ public final class MtlsAutoConfiguration {
 	@Bean(name = MtlsConfigurer.ACCESS_RULES_BEAN_NAME)
 	@ConditionalOnMissingBean(name = MtlsConfigurer.ACCESS_RULES_BEAN_NAME)
 	AuthorizationManager<RequestAuthorizationContext> mtlsAccessRules(MtlsProperties properties,
-			ObjectProvider<PathPatternRequestMatcher.Builder> matchers) {
-		return new AccessRulesAuthorizationManagerFactory(
-				matchers.getIfAvailable(PathPatternRequestMatcher::withDefaults))
-			.create(ConfiguredAccessRules.toAccessRules(properties.accessRules()));
+			ObjectProvider<PathPatternRequestMatcher.Builder> matchers,
+			ObjectProvider<ManagementEndpoints> managementEndpoints) {
+		AccessRulesAuthorizationManagerFactory factory = new AccessRulesAuthorizationManagerFactory(
+				matchers.getIfAvailable(PathPatternRequestMatcher::withDefaults));
+		factory.setUnmatchedRequests(properties.unmatchedRequests());
+		factory.setManagementEndpoints(managementEndpoints.getIfAvailable());
+		return factory.create(ConfiguredAccessRules.toAccessRules(properties.accessRules()));
 	}
 
 	@Bean

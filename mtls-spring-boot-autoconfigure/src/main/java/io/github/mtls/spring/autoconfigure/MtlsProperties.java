@@ -16,6 +16,7 @@ import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.mydata.OperatorStatus;
 import io.github.mtls.spring.security.MtlsErrorFormat;
+import io.github.mtls.spring.security.UnmatchedRequests;
 import io.github.mtls.spring.source.UntrustedHeaderPolicy;
 
 /**
@@ -28,8 +29,10 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
  * must chain to; unset means the server's own SSL trust store
  * @param validation validation of client certificate chains
  * @param mydata MyData operator registry
- * @param accessRules access rules, in order; the first match wins and paths no rule names
- * need an authenticated operator
+ * @param accessRules access rules, in order; the first match wins; a rule naming GET also
+ * covers HEAD
+ * @param unmatchedRequests what happens to requests no access rule matches: authenticated
+ * (any authenticated operator may call) or deny (403 40301)
  * @param source where client certificates come from: direct (the TLS peer's chain),
  * forwarded (a trusted proxy's header only) or auto (the header when the TCP peer is a
  * trusted proxy, else the TLS peer's chain)
@@ -40,8 +43,8 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
 @ConfigurationProperties("mtls")
 public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("need") ClientAuth clientAuth,
 		@Nullable String trustBundle, @DefaultValue Validation validation, @DefaultValue MyData mydata,
-		@DefaultValue List<AccessRule> accessRules, @DefaultValue("auto") Source source,
-		@DefaultValue Forwarded forwarded, @DefaultValue Errors errors) {
+		@DefaultValue List<AccessRule> accessRules, @DefaultValue("authenticated") UnmatchedRequests unmatchedRequests,
+		@DefaultValue("auto") Source source, @DefaultValue Forwarded forwarded, @DefaultValue Errors errors) {
 
 	public MtlsProperties {
 		accessRules = List.copyOf(accessRules);
@@ -281,7 +284,8 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * One access rule.
 	 *
 	 * @param path path pattern below the context path, such as /v2/bank/**
-	 * @param methods HTTP methods the rule applies to; empty means any
+	 * @param methods HTTP methods the rule applies to; empty means any; GET also covers
+	 * HEAD
 	 * @param scopes scopes the operator must all hold
 	 * @param permitAll whether anyone may call, with or without a certificate
 	 * @param industries industries of which the operator must hold at least one org code;

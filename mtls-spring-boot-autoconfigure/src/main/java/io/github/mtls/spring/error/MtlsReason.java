@@ -81,6 +81,18 @@ public enum MtlsReason {
 	/** Every registry entry of the operator is suspended. */
 	OPERATOR_SUSPENDED(403, "40302", "operator is suspended"),
 
+	/**
+	 * No access rule matches the request while {@code unmatched-requests} is deny. The
+	 * message is the standard's wording of 40301 (an API call that is not valid).
+	 */
+	NO_MATCHING_RULE(403, "40301", "올바르지 않은 API 호출"),
+
+	/**
+	 * A management (Actuator) endpoint other than health was asked for with an operator's
+	 * certificate, and no access rule names it.
+	 */
+	MANAGEMENT_ENDPOINT_DENIED(403, "40301", "올바르지 않은 API 호출"),
+
 	/** The {@code x-api-tran-id} header is missing or malformed while required. */
 	TRAN_ID_INVALID(400, "40002", "x-api-tran-id is missing or malformed");
 

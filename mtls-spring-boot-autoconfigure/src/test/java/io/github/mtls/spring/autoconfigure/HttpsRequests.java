@@ -16,8 +16,13 @@ final class HttpsRequests {
 	}
 
 	static HttpResponse<String> get(HttpClient client, int port, String path, String... headers) {
+		return send(client, "GET", port, path, headers);
+	}
+
+	static HttpResponse<String> send(HttpClient client, String method, int port, String path, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(10));
+			.timeout(Duration.ofSeconds(10))
+			.method(method, HttpRequest.BodyPublishers.noBody());
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
