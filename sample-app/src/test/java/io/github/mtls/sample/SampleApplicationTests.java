@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -155,6 +156,35 @@ class SampleApplicationTests {
 		CurlWalkthrough.Step withoutCertificate = steps.get(answers.size());
 		assertThat(Curl.run(withoutCertificate.arguments()).exitCode()).as(withoutCertificate.commandLine())
 			.isNotZero();
+	}
+
+	@Test
+	void headWhenBankOnlyOperatorAsksForCardsThenRefusedLikeGet() throws Exception {
+		assumeTrue(Curl.isOnPath(), "curl is not on the PATH");
+		Curl.Result head = Curl.run(curl("bank-only", "-I", "https://localhost:" + this.port + "/v2/card/cards"));
+		assertThat(head.output()).startsWith("HTTP/1.1 401");
+		Curl.Result allowed = Curl.run(curl("operator", "-I", "https://localhost:" + this.port + "/v2/card/cards"));
+		assertThat(allowed.output()).startsWith("HTTP/1.1 200");
+	}
+
+	@Test
+	void requestWhenNoRuleNamesItThenForbiddenWith40301() throws Exception {
+		assumeTrue(Curl.isOnPath(), "curl is not on the PATH");
+		for (String[] call : new String[][] { { "DELETE", "/v2/bank/accounts" }, { "POST", "/whoami" },
+				{ "GET", "/actuator/env" }, { "GET", "/actuator" }, { "PUT", "/v2/card/cards" } }) {
+			Curl.Result result = Curl
+				.run(curl("operator", "-i", "-X", call[0], "https://localhost:" + this.port + call[1]));
+			assertThat(result.output()).as(String.join(" ", call)).startsWith("HTTP/1.1 403");
+			assertThat(result.output()).as(String.join(" ", call)).contains("\"rsp_code\":\"40301\"");
+		}
+	}
+
+	private List<String> curl(String identity, String... arguments) {
+		List<String> command = new ArrayList<>(List.of("curl", "-s", "--cacert", devPki.resolve("ca.pem").toString(),
+				"--cert", devPki.resolve(identity + ".pem").toString(), "--key",
+				devPki.resolve(identity + "-key.pem").toString()));
+		command.addAll(List.of(arguments));
+		return command;
 	}
 
 	private HttpResponse<String> get(String identity, String path) throws Exception {
