@@ -16,15 +16,17 @@ public record SerialNumber(String value) {
 	private static final int MAX_LENGTH = 20;
 
 	/**
-	 * Parse a written serial number: after trimming, 1 to 20 ASCII letters, digits and
-	 * hyphens, holding at least one letter or digit. Full-width digits and any other
-	 * character are refused.
+	 * Parse a written serial number: after trimming leading and trailing ASCII spaces, 1
+	 * to 20 ASCII letters, digits and hyphens, holding at least one letter or digit.
+	 * Full-width digits, control characters (NUL, tab, line breaks) anywhere and any
+	 * other character are refused: {@link String#trim()} would strip control characters
+	 * and let {@code "2208112345\0"} pass as {@code 2208112345}.
 	 * @param text the written value
 	 * @return the normalised serial number, or {@code null} when the text is not of that
 	 * form
 	 */
 	public static @Nullable SerialNumber parse(String text) {
-		String trimmed = text.trim();
+		String trimmed = trimSpaces(text);
 		if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH) {
 			return null;
 		}
@@ -42,6 +44,18 @@ public record SerialNumber(String value) {
 			}
 		}
 		return (normalised.length() > 0) ? new SerialNumber(normalised.toString()) : null;
+	}
+
+	private static String trimSpaces(String text) {
+		int start = 0;
+		int end = text.length();
+		while (start < end && text.charAt(start) == ' ') {
+			start++;
+		}
+		while (end > start && text.charAt(end - 1) == ' ') {
+			end--;
+		}
+		return text.substring(start, end);
 	}
 
 	/**

@@ -106,6 +106,21 @@ class SerialNumberExtractorTests {
 	}
 
 	@Test
+	void extractWhenSurroundedBySpacesThenTrimsThem() {
+		assertThat(extract(subject().addRDN(BCStyle.SERIALNUMBER, new DERUTF8String("  2208112345 "))).serialNumber())
+			.isEqualTo(new SerialNumber("2208112345"));
+	}
+
+	@Test
+	void extractWhenControlCharacterAtAnEndThenFails() {
+		for (String value : new String[] { "2208112345\u0000", "\u00002208112345", "2208112345\t", "\n2208112345",
+				"2208112345\r\n", "2208112345\u000b", "2208112345 \u0000 " }) {
+			assertFailure(subject().addRDN(BCStyle.SERIALNUMBER, new DERUTF8String(value)),
+					MtlsReason.SERIAL_NUMBER_MALFORMED);
+		}
+	}
+
+	@Test
 	void extractWhenFullWidthDigitsThenFails() {
 		assertFailure(subject().addRDN(BCStyle.SERIALNUMBER, new DERUTF8String("２２０８１１２３４５")),
 				MtlsReason.SERIAL_NUMBER_MALFORMED);
