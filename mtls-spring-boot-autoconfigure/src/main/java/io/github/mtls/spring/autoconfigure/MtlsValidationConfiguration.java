@@ -49,14 +49,9 @@ class MtlsValidationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TrustAnchors mtlsTrustAnchors(MtlsProperties properties, SslBundles sslBundles, Environment environment) {
-		return TrustAnchorsLoader.load(properties, sslBundles, environment);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	CertificateValidator mtlsCertificateValidator(MtlsProperties properties, TrustAnchors trustAnchors,
-			SslBundles sslBundles, Environment environment, ObjectProvider<RevocationChecker> revocationChecker) {
+			SslBundles sslBundles, Environment environment, ObjectProvider<RevocationChecker> revocationChecker,
+			ObjectProvider<StarterTrustAnchors> starterTrustAnchors) {
 		MtlsProperties.Validation validation = properties.validation();
 		PkixCertificateValidator pkix = new PkixCertificateValidator(trustAnchors, extendedKeyUsages(validation),
 				validation.clockSkew());
@@ -75,7 +70,13 @@ class MtlsValidationConfiguration {
 		MtlsProperties.Validation.Cache cache = validation.cache();
 		CachingCertificateValidator caching = (cache.maxEntries() > 0)
 				? new CachingCertificateValidator(pkix, cache.maxEntries(), cache.ttl(), Clock.systemUTC()) : null;
-		reloadAnchors(properties, sslBundles, environment, pkix, caching);
+		if (starterTrustAnchors.getIfAvailable() != null) {
+			reloadAnchors(properties, sslBundles, environment, pkix, caching);
+		}
+		else {
+			logger.info("Client CA trust anchors come from the application's own TrustAnchors bean: the starter "
+					+ "does not replace them when an SSL bundle is updated");
+		}
 		return (caching != null) ? caching : pkix;
 	}
 
@@ -100,6 +101,37 @@ class MtlsValidationConfiguration {
 						+ "': its trust store holds no trusted certificate; the previous anchors stay in force");
 			}
 		});
+	}
+
+	/**
+	 * The starter's own trust anchors, loaded from {@code mtls.trust-bundle} or the
+	 * server trust store, with a marker that says so. Only these are replaced when their
+	 * bundle is updated: anchors the application declares are its own to manage, and
+	 * replacing them with the server trust store (behind a WAF, the proxy's CA) would
+	 * trust the wrong issuer.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(TrustAnchors.class)
+	static class StarterTrustAnchorsConfiguration {
+
+		@Bean
+		TrustAnchors mtlsTrustAnchors(MtlsProperties properties, SslBundles sslBundles, Environment environment) {
+			return TrustAnchorsLoader.load(properties, sslBundles, environment);
+		}
+
+		@Bean
+		StarterTrustAnchors mtlsStarterTrustAnchors() {
+			return new StarterTrustAnchors();
+		}
+
+	}
+
+	/**
+	 * Marks that the {@link TrustAnchors} bean is the starter's own, so that it reloads
+	 * them.
+	 */
+	static final class StarterTrustAnchors {
+
 	}
 
 	private static @Nullable String anchorBundle(MtlsProperties properties, Environment environment) {

@@ -21,6 +21,7 @@ import io.github.mtls.spring.test.pki.TrustStores;
 import io.github.mtls.spring.validation.CachingCertificateValidator;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
+import io.github.mtls.spring.validation.TrustAnchors;
 import io.github.mtls.spring.validation.ValidationResult;
 import io.github.mtls.spring.validation.revocation.CrlRevocationChecker;
 import io.github.mtls.spring.validation.revocation.OcspRevocationChecker;
@@ -153,6 +154,32 @@ class MtlsValidationConfigurationTests {
 			assertThat(old.failure()).isEqualTo(MtlsReason.CERTIFICATE_UNTRUSTED);
 			assertThat(validator.validate(nextOperator.chain()).isValid()).isTrue();
 		});
+	}
+
+	@Test
+	void keepsTheApplicationsTrustAnchorsWhenABundleIsUpdated() {
+		CertificateAuthority next = CertificateAuthority.root("Proxy CA");
+		IssuedCertificate nextOperator = next.leaf("op").serialNumber("2208112345").clientAuth().issue();
+		this.contextRunner.withUserConfiguration(OwnTrustAnchorsConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TrustAnchors.class);
+			assertThat(context.getBean(TrustAnchors.class)).isSameAs(context.getBean("ownTrustAnchors"));
+			CertificateValidator validator = context.getBean(CertificateValidator.class);
+			assertThat(validator.validate(TestPki.registered.chain()).isValid()).isTrue();
+			SslBundle updated = SslBundle.of(SslStoreBundle.of(null, null, TrustStores.of(next.certificate())));
+			((DefaultSslBundleRegistry) context.getBean(SslBundleRegistry.class)).updateBundle("mydata-ca", updated);
+			assertThat(validator.validate(TestPki.registered.chain()).isValid()).isTrue();
+			assertThat(validator.validate(nextOperator.chain()).failure()).isEqualTo(MtlsReason.CERTIFICATE_UNTRUSTED);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnTrustAnchorsConfiguration {
+
+		@Bean
+		TrustAnchors ownTrustAnchors() {
+			return TrustAnchors.of(TestPki.clientCa.certificate());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
