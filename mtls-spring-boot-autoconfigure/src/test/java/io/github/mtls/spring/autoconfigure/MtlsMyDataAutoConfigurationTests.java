@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -44,6 +48,7 @@ import io.github.mtls.spring.security.TranIdRequirement;
 import io.github.mtls.spring.test.pki.TrustStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class MtlsMyDataAutoConfigurationTests {
 
@@ -267,7 +272,76 @@ class MtlsMyDataAutoConfigurationTests {
 		}
 	}
 
+	@Test
+	void startsFailClosedWhenTheOrgListStallsMidBodyAndLoadsOnALaterRefresh() throws Exception {
+		Path keys = this.directory;
+		Files.writeString(keys.resolve("client.crt"), TestPki.registered.chainPem());
+		Files.writeString(keys.resolve("client.key"), TestPki.registered.privateKeyPem());
+		Files.writeString(keys.resolve("server-ca.crt"), TestPki.serverCa.issued().certificatePem());
+		AtomicInteger requests = new AtomicInteger();
+		CountDownLatch release = new CountDownLatch(1);
+		// first answer: headers and half the body, then silence until the test ends
+		HttpsServer server = portal(requests, (exchange, body) -> {
+			if (requests.get() > 1) {
+				return false;
+			}
+			exchange.sendResponseHeaders(200, body.length);
+			OutputStream out = exchange.getResponseBody();
+			out.write(body, 0, body.length / 2);
+			out.flush();
+			try {
+				release.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return true;
+		});
+		try {
+			assertTimeoutPreemptively(Duration.ofSeconds(30),
+					() -> this.contextRunner
+						.withPropertyValues(
+								"mtls.mydata.registry.location=https://localhost:" + server.getAddress().getPort()
+										+ "/orgs",
+								"mtls.mydata.registry.timeout=1s", "mtls.mydata.registry.ssl-bundle=portal",
+								"spring.ssl.bundle.pem.portal.keystore.certificate=file:" + keys.resolve("client.crt"),
+								"spring.ssl.bundle.pem.portal.keystore.private-key=file:" + keys.resolve("client.key"),
+								"spring.ssl.bundle.pem.portal.truststore.certificate=file:"
+										+ keys.resolve("server-ca.crt"),
+								"mtls.mydata.operators[0].org-code=C1CCBK0000",
+								"mtls.mydata.operators[0].business-number=4208167890")
+						.run((context) -> {
+							assertThat(context).hasNotFailed();
+							OperatorRegistry registry = context.getBean(OperatorRegistry.class);
+							assertThat(registry.findBySerialNumber(SerialNumber.of("4208167890"))).hasSize(1);
+							assertThat(registry.findBySerialNumber(SerialNumber.of("5558112345"))).isEmpty();
+							HealthIndicator health = context.getBean("mtlsRegistryHealthIndicator",
+									HealthIndicator.class);
+							assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+							// the server now answers in full: the next refresh loads the
+							// list
+							context.getBean(OrgListRefresher.class).getRegistry().refresh();
+							assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+							assertThat(registry.findBySerialNumber(SerialNumber.of("5558112345"))).hasSize(1);
+						}));
+		}
+		finally {
+			release.countDown();
+			server.stop(0);
+		}
+	}
+
+	private interface Answer {
+
+		boolean answer(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException;
+
+	}
+
 	private static HttpsServer portal(AtomicInteger requests) throws Exception {
+		return portal(requests, (exchange, body) -> false);
+	}
+
+	private static HttpsServer portal(AtomicInteger requests, Answer override) throws Exception {
 		char[] password = TestPki.PASSWORD.toCharArray();
 		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 		KeyStore serverKeys = TestPki.server.toKeyStore("server", password);
@@ -290,12 +364,17 @@ class MtlsMyDataAutoConfigurationTests {
 		server.createContext("/orgs", (exchange) -> {
 			requests.incrementAndGet();
 			byte[] body = ORG_LIST.getBytes(StandardCharsets.UTF_8);
+			if (override.answer(exchange, body)) {
+				return;
+			}
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);
 			}
 		});
+		// a stalled exchange must not block the next request
+		server.setExecutor(Executors.newCachedThreadPool());
 		server.start();
 		return server;
 	}
