@@ -10,10 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.github.mtls.spring.observability.MtlsMetricsListener;
+import io.github.mtls.spring.observability.RevocationSourceFailuresMetrics;
+import io.github.mtls.spring.validation.revocation.RevocationSourceFailures;
 
 /**
- * Micrometer counters of authenticated and refused requests, when a {@link MeterRegistry}
- * exists.
+ * Micrometer counters of authenticated and refused requests, and of revocation lookups
+ * answered from a remembered source failure, when a {@link MeterRegistry} exists.
  *
  * @author mtls-spring-boot
  */
@@ -31,6 +33,13 @@ public final class MtlsMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	MtlsMetricsListener mtlsMetricsListener(MeterRegistry registry) {
 		return new MtlsMetricsListener(registry);
+	}
+
+	@Bean
+	@ConditionalOnBean(RevocationSourceFailures.class)
+	@ConditionalOnMissingBean
+	RevocationSourceFailuresMetrics mtlsRevocationSourceFailuresMetrics(RevocationSourceFailures failures) {
+		return new RevocationSourceFailuresMetrics(failures);
 	}
 
 }

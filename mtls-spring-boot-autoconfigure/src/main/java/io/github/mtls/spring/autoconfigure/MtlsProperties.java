@@ -130,7 +130,8 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * time-stamping, ocsp-signing) or OIDs; empty admits certificates without the
 	 * extension
 	 * @param requiredPolicies certificate policy OIDs the chain must all assert
-	 * @param clockSkew how far a certificate's validity bounds may be missed
+	 * @param clockSkew how far a certificate's validity bounds may be missed, and how far
+	 * in the future an OCSP response's produced-at and this-update may lie
 	 * @param maxChainLength largest number of intermediate CA certificates in a chain
 	 * @param intermediatesBundle name of a spring.ssl.bundle whose trust store holds
 	 * intermediate CA certificates that complete chains clients present without them
@@ -141,6 +142,8 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * refused
 	 * @param ocspResponder OCSP responder URL used instead of the certificate's authority
 	 * information access
+	 * @param ocspMaxAge how long after its this-update a good OCSP answer without a
+	 * next-update is trusted; older ones count as unknown
 	 * @param crlLocations CRL URLs (http, https) or files (file:) read besides the
 	 * certificate's CRL distribution points
 	 * @param revocationConnectTimeout connect timeout of OCSP and CRL requests
@@ -152,9 +155,9 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 			@DefaultValue List<String> requiredPolicies, @DefaultValue("30s") Duration clockSkew,
 			@DefaultValue("5") int maxChainLength, @Nullable String intermediatesBundle,
 			@DefaultValue("none") Revocation revocation, @DefaultValue("closed") RevocationFailure revocationFailure,
-			@Nullable String ocspResponder, @DefaultValue List<String> crlLocations,
-			@DefaultValue("2s") Duration revocationConnectTimeout, @DefaultValue("3s") Duration revocationReadTimeout,
-			@DefaultValue Cache cache) {
+			@Nullable String ocspResponder, @DefaultValue("10m") Duration ocspMaxAge,
+			@DefaultValue List<String> crlLocations, @DefaultValue("2s") Duration revocationConnectTimeout,
+			@DefaultValue("3s") Duration revocationReadTimeout, @DefaultValue Cache cache) {
 
 		public Validation {
 			requiredExtendedKeyUsage = List.copyOf(requiredExtendedKeyUsage);

@@ -17,10 +17,12 @@ import io.github.mtls.spring.validation.revocation.OcspRevocationChecker;
 import io.github.mtls.spring.validation.revocation.OcspThenCrlRevocationChecker;
 import io.github.mtls.spring.validation.revocation.RevocationChecker;
 import io.github.mtls.spring.validation.revocation.RevocationFetcher;
+import io.github.mtls.spring.validation.revocation.RevocationSourceFailures;
 
 /**
  * The revocation checker of {@code mtls.validation.revocation} when it is not
- * {@code none}. The CRL checker's background refresh stops with the context.
+ * {@code none}. The CRL checker's background refresh stops with the context. OCSP and CRL
+ * share one memory of failed sources, which the metrics count.
  *
  * @author mtls-spring-boot
  */
@@ -30,31 +32,45 @@ class MtlsRevocationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RevocationChecker mtlsRevocationChecker(MtlsProperties properties) {
+	RevocationSourceFailures mtlsRevocationSourceFailures() {
+		return new RevocationSourceFailures();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RevocationChecker mtlsRevocationChecker(MtlsProperties properties, RevocationSourceFailures failures) {
 		MtlsProperties.Validation validation = properties.validation();
 		RevocationFetcher fetcher = new RevocationFetcher(validation.revocationConnectTimeout(),
 				validation.revocationReadTimeout());
 		switch (validation.revocation()) {
 			case OCSP:
-				return ocsp(fetcher, validation);
+				return ocsp(fetcher, validation, failures);
 			case CRL:
-				return crl(fetcher, validation);
+				return crl(fetcher, validation, failures);
 			default:
-				return new OcspThenCrlRevocationChecker(ocsp(fetcher, validation), crl(fetcher, validation));
+				return new OcspThenCrlRevocationChecker(ocsp(fetcher, validation, failures),
+						crl(fetcher, validation, failures));
 		}
 	}
 
-	private static OcspRevocationChecker ocsp(RevocationFetcher fetcher, MtlsProperties.Validation validation) {
-		return new OcspRevocationChecker(fetcher, responder(validation.ocspResponder()));
+	private static OcspRevocationChecker ocsp(RevocationFetcher fetcher, MtlsProperties.Validation validation,
+			RevocationSourceFailures failures) {
+		OcspRevocationChecker checker = new OcspRevocationChecker(fetcher, responder(validation.ocspResponder()));
+		checker.setMaxAge(validation.ocspMaxAge());
+		checker.setClockSkew(validation.clockSkew());
+		checker.setSourceFailures(failures);
+		return checker;
 	}
 
-	private static CrlRevocationChecker crl(RevocationFetcher fetcher, MtlsProperties.Validation validation) {
+	private static CrlRevocationChecker crl(RevocationFetcher fetcher, MtlsProperties.Validation validation,
+			RevocationSourceFailures failures) {
 		List<URI> locations = new ArrayList<>();
 		for (int i = 0; i < validation.crlLocations().size(); i++) {
 			String location = validation.crlLocations().get(i);
 			locations.add(location("mtls.validation.crl-locations[" + i + "]", location, true));
 		}
 		CrlRevocationChecker checker = new CrlRevocationChecker(fetcher, locations);
+		checker.setSourceFailures(failures);
 		checker.start();
 		return checker;
 	}

@@ -40,7 +40,10 @@ import org.springframework.util.Assert;
  * and configured locations (http, https, file). A CRL counts only when its issuer is the
  * certificate's issuer, the issuer's key verifies its signature and its next update has
  * not passed. CRLs are cached until their next update, and a background task fetches them
- * again shortly before, so request threads normally never wait for a download.
+ * again shortly before, so request threads normally never wait for a download. A location
+ * whose fetch failed is left alone for a few seconds (see
+ * {@link RevocationSourceFailures}), and concurrent fetches of one location share one
+ * download.
  *
  * @author mtls-spring-boot
  */
@@ -50,13 +53,6 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 
 	private static final Duration REFRESH_PERIOD = Duration.ofMinutes(1);
 
-	/**
-	 * How long request threads leave a location alone after a failed fetch, so that an
-	 * unreachable CRL server costs one timeout per location and period, not one per
-	 * request.
-	 */
-	static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
-
 	private static final Log logger = LogFactory.getLog(CrlRevocationChecker.class);
 
 	private final RevocationFetcher fetcher;
@@ -65,7 +61,9 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 
 	private final Map<URI, CachedCrl> crls = new ConcurrentHashMap<>();
 
-	private final Map<URI, Instant> failures = new ConcurrentHashMap<>();
+	private final SingleFlight<URI, @Nullable CachedCrl> fetches = new SingleFlight<>();
+
+	private RevocationSourceFailures failures = new RevocationSourceFailures();
 
 	private @Nullable ScheduledExecutorService refresher;
 
@@ -90,6 +88,16 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 	public void setClock(Clock clock) {
 		Assert.notNull(clock, "clock cannot be null");
 		this.clock = clock;
+	}
+
+	/**
+	 * Set the memory of failed locations, to share it with other checkers or count its
+	 * lookups.
+	 * @param failures the memory
+	 */
+	public void setSourceFailures(RevocationSourceFailures failures) {
+		Assert.notNull(failures, "failures cannot be null");
+		this.failures = failures;
 	}
 
 	/**
@@ -167,28 +175,45 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 
 	private @Nullable CachedCrl current(URI location, Instant now) {
 		CachedCrl cached = this.crls.get(location);
-		if (cached != null && (cached.nextUpdate() == null || now.isBefore(cached.nextUpdate()))) {
+		if (isCurrent(cached, now)) {
 			return cached;
 		}
-		Instant failed = this.failures.get(location);
-		if (failed != null && now.isBefore(failed.plus(RETRY_AFTER_FAILURE))) {
+		if (this.failures.failedRecently(RevocationSourceFailures.Kind.CRL, location, now)) {
 			return cached;
 		}
-		CachedCrl fetched = fetch(location);
-		return (fetched != null) ? fetched : cached;
+		CachedCrl fetched = this.fetches.call(location, () -> {
+			// Another fetch may have finished between the checks above and this one.
+			CachedCrl latest = this.crls.get(location);
+			if (latest != cached && isCurrent(latest, this.clock.instant())) {
+				return latest;
+			}
+			if (this.failures.failedRecently(RevocationSourceFailures.Kind.CRL, location, this.clock.instant())) {
+				return null;
+			}
+			return download(location);
+		});
+		return (fetched != null) ? fetched : this.crls.get(location);
+	}
+
+	private static boolean isCurrent(@Nullable CachedCrl cached, Instant now) {
+		return cached != null && (cached.nextUpdate() == null || now.isBefore(cached.nextUpdate()));
 	}
 
 	private @Nullable CachedCrl fetch(URI location) {
+		return this.fetches.call(location, () -> download(location));
+	}
+
+	private @Nullable CachedCrl download(URI location) {
 		try {
 			X509CRLHolder crl = new X509CRLHolder(this.fetcher.get(location));
 			Instant nextUpdate = (crl.getNextUpdate() != null) ? crl.getNextUpdate().toInstant() : null;
 			CachedCrl cached = new CachedCrl(crl, nextUpdate, ConcurrentHashMap.newKeySet());
 			this.crls.put(location, cached);
-			this.failures.remove(location);
+			this.failures.succeeded(RevocationSourceFailures.Kind.CRL, location);
 			return cached;
 		}
 		catch (IOException | RuntimeException ex) {
-			this.failures.put(location, this.clock.instant());
+			this.failures.failed(RevocationSourceFailures.Kind.CRL, location, this.clock.instant());
 			if (logger.isDebugEnabled()) {
 				logger.debug("CRL not fetched from " + location + ": " + ex.getClass().getSimpleName());
 			}

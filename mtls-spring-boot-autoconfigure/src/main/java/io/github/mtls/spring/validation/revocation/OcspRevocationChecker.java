@@ -46,9 +46,17 @@ import org.springframework.util.Assert;
  * certificate's responder (authority information access) or a configured one. The
  * response must be successful, answer for this certificate, echo the nonce when it
  * carries one, be current, and be signed by the issuer or by a responder certificate the
- * issuer signed that carries the OCSP-signing extended key usage. Good and revoked
- * answers are cached until their next update (a few minutes when none is given); anything
- * else is unknown and not cached.
+ * issuer signed that carries the OCSP-signing extended key usage. Its produced-at and
+ * this-update may lie in the future by the clock skew at most; a good answer without a
+ * next update counts for a maximum age after its this update. Good and revoked answers
+ * are cached until their next update (a few minutes when none is given); anything else is
+ * unknown and not cached.
+ * <p>
+ * A responder that gives no usable answer at all (unreachable, too slow, garbage, an
+ * internal error or try-later) is not asked again for a few seconds (see
+ * {@link RevocationSourceFailures}), and concurrent lookups of one certificate share one
+ * request, so that a dead responder costs one timeout per few seconds, not one per
+ * request.
  *
  * @author mtls-spring-boot
  */
@@ -56,7 +64,20 @@ public final class OcspRevocationChecker implements RevocationChecker {
 
 	private static final Duration DEFAULT_FRESHNESS = Duration.ofMinutes(5);
 
-	private static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
+	/**
+	 * How long a good answer without a next update stays fresh after its this update,
+	 * unless told otherwise.
+	 */
+	public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(10);
+
+	/**
+	 * How far in the future a response's produced-at or this-update may lie, unless told
+	 * otherwise.
+	 */
+	public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
+
+	private static final RevocationStatus FAILED_RECENTLY = RevocationStatus
+		.unknown("OCSP responder failed moments ago");
 
 	private static final Log logger = LogFactory.getLog(OcspRevocationChecker.class);
 
@@ -67,6 +88,14 @@ public final class OcspRevocationChecker implements RevocationChecker {
 	private final SecureRandom random = new SecureRandom();
 
 	private final Cache<String, Cached> cache = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	private final SingleFlight<Flight, RevocationStatus> flights = new SingleFlight<>();
+
+	private RevocationSourceFailures failures = new RevocationSourceFailures();
+
+	private Duration maxAge = DEFAULT_MAX_AGE;
+
+	private Duration clockSkew = DEFAULT_CLOCK_SKEW;
 
 	private Clock clock = Clock.systemUTC();
 
@@ -91,19 +120,77 @@ public final class OcspRevocationChecker implements RevocationChecker {
 		this.clock = clock;
 	}
 
+	/**
+	 * Set how long a good answer without a next update is trusted after its this update.
+	 * @param maxAge the age
+	 */
+	public void setMaxAge(Duration maxAge) {
+		Assert.notNull(maxAge, "maxAge cannot be null");
+		Assert.isTrue(!maxAge.isNegative(), "maxAge cannot be negative");
+		this.maxAge = maxAge;
+	}
+
+	/**
+	 * Set how far in the future a response's produced-at or this-update may lie before
+	 * the response is refused.
+	 * @param clockSkew the tolerance
+	 */
+	public void setClockSkew(Duration clockSkew) {
+		Assert.notNull(clockSkew, "clockSkew cannot be null");
+		Assert.isTrue(!clockSkew.isNegative(), "clockSkew cannot be negative");
+		this.clockSkew = clockSkew;
+	}
+
+	/**
+	 * Set the memory of failed responders, to share it with other checkers or count its
+	 * lookups.
+	 * @param failures the memory
+	 */
+	public void setSourceFailures(RevocationSourceFailures failures) {
+		Assert.notNull(failures, "failures cannot be null");
+		this.failures = failures;
+	}
+
 	@Override
 	public RevocationStatus check(X509Certificate certificate, X509Certificate issuer) {
 		String key = issuer.getSubjectX500Principal().getName() + "#" + certificate.getSerialNumber().toString(16);
-		Instant now = this.clock.instant();
-		Cached cached = this.cache.getIfPresent(key);
-		if (cached != null && now.isBefore(cached.until())) {
-			return cached.status();
+		RevocationStatus cached = cached(key, this.clock.instant());
+		if (cached != null) {
+			return cached;
 		}
 		URI responder = (this.responderOverride != null) ? this.responderOverride : responderOf(certificate);
 		if (responder == null) {
 			return RevocationStatus.unknown("no OCSP responder");
 		}
-		RevocationStatus status = ask(responder, certificate, issuer, now);
+		if (this.failures.failedRecently(RevocationSourceFailures.Kind.OCSP, responder, this.clock.instant())) {
+			return FAILED_RECENTLY;
+		}
+		return this.flights.call(new Flight(responder, key), () -> lookUp(responder, key, certificate, issuer));
+	}
+
+	private @Nullable RevocationStatus cached(String key, Instant now) {
+		Cached cached = this.cache.getIfPresent(key);
+		return (cached != null && now.isBefore(cached.until())) ? cached.status() : null;
+	}
+
+	private RevocationStatus lookUp(URI responder, String key, X509Certificate certificate, X509Certificate issuer) {
+		// Another flight may have finished between the caller's checks and this one.
+		Instant now = this.clock.instant();
+		RevocationStatus cached = cached(key, now);
+		if (cached != null) {
+			return cached;
+		}
+		if (this.failures.failedRecently(RevocationSourceFailures.Kind.OCSP, responder, now)) {
+			return FAILED_RECENTLY;
+		}
+		Answer answer = ask(responder, certificate, issuer, now);
+		if (answer.responderFailed()) {
+			this.failures.failed(RevocationSourceFailures.Kind.OCSP, responder, this.clock.instant());
+		}
+		else {
+			this.failures.succeeded(RevocationSourceFailures.Kind.OCSP, responder);
+		}
+		RevocationStatus status = answer.status();
 		if (status.state() != RevocationStatus.State.UNKNOWN) {
 			Instant until = (status.nextUpdate() != null) ? status.nextUpdate() : now.plus(DEFAULT_FRESHNESS);
 			this.cache.put(key, new Cached(status, until));
@@ -111,7 +198,7 @@ public final class OcspRevocationChecker implements RevocationChecker {
 		return status;
 	}
 
-	private RevocationStatus ask(URI responder, X509Certificate certificate, X509Certificate issuer, Instant now) {
+	private Answer ask(URI responder, X509Certificate certificate, X509Certificate issuer, Instant now) {
 		try {
 			CertificateID id = new CertificateID(
 					new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
@@ -127,40 +214,53 @@ public final class OcspRevocationChecker implements RevocationChecker {
 			OCSPResp response = new OCSPResp(this.fetcher.post(responder, "application/ocsp-request", request));
 			if (response.getStatus() != OCSPResp.SUCCESSFUL
 					|| !(response.getResponseObject() instanceof BasicOCSPResp basic)) {
-				return RevocationStatus.unknown("OCSP response not successful");
+				// internalError and tryLater are the responder's state; malformedRequest,
+				// sigRequired and unauthorized concern this request.
+				boolean responderFailed = response.getStatus() == OCSPResp.INTERNAL_ERROR
+						|| response.getStatus() == OCSPResp.TRY_LATER;
+				return new Answer(RevocationStatus.unknown("OCSP response not successful"), responderFailed);
 			}
 			Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
 			if (echoed != null && !echoed.getExtnValue().equals(nonceExtension.getExtnValue())) {
-				return RevocationStatus.unknown("OCSP nonce mismatch");
+				return Answer.of(RevocationStatus.unknown("OCSP nonce mismatch"));
 			}
 			if (!isSignedByIssuerOrDelegate(basic, issuer, now)) {
-				return RevocationStatus.unknown("OCSP response signature invalid");
+				return Answer.of(RevocationStatus.unknown("OCSP response signature invalid"));
 			}
-			return statusOf(basic, id, now);
+			if (basic.getProducedAt().toInstant().isAfter(now.plus(this.clockSkew))) {
+				return Answer.of(RevocationStatus.unknown("OCSP response not current"));
+			}
+			return Answer.of(statusOf(basic, id, now));
 		}
 		catch (IOException ex) {
 			debug("OCSP responder unreachable or answered garbage", ex);
-			return RevocationStatus.unknown("OCSP responder unreachable or answered garbage");
+			return new Answer(RevocationStatus.unknown("OCSP responder unreachable or answered garbage"), true);
 		}
 		catch (Exception ex) {
 			debug("OCSP response unusable", ex);
-			return RevocationStatus.unknown("OCSP response unusable");
+			return Answer.of(RevocationStatus.unknown("OCSP response unusable"));
 		}
 	}
 
-	private static RevocationStatus statusOf(BasicOCSPResp basic, CertificateID id, Instant now) {
+	private RevocationStatus statusOf(BasicOCSPResp basic, CertificateID id, Instant now) {
 		for (SingleResp single : basic.getResponses()) {
 			if (!single.getCertID().equals(id)) {
 				continue;
 			}
 			Instant thisUpdate = single.getThisUpdate().toInstant();
 			Instant nextUpdate = (single.getNextUpdate() != null) ? single.getNextUpdate().toInstant() : null;
-			if (thisUpdate.isAfter(now.plus(ALLOWED_SKEW)) || (nextUpdate != null && nextUpdate.isBefore(now))) {
+			if (thisUpdate.isAfter(now.plus(this.clockSkew)) || (nextUpdate != null && nextUpdate.isBefore(now))) {
 				return RevocationStatus.unknown("OCSP response not current");
 			}
 			CertificateStatus status = single.getCertStatus();
 			if (status == CertificateStatus.GOOD) {
-				return RevocationStatus.good(nextUpdate);
+				if (nextUpdate != null) {
+					return RevocationStatus.good(nextUpdate);
+				}
+				// No next update: the answer is as fresh as its this update, for max-age.
+				Instant staleAt = thisUpdate.plus(this.maxAge);
+				return now.isBefore(staleAt) ? RevocationStatus.good(staleAt)
+						: RevocationStatus.unknown("OCSP response too old");
 			}
 			if (status instanceof RevokedStatus revoked) {
 				return RevocationStatus.revoked(revoked.hasRevocationReason()
@@ -241,6 +341,22 @@ public final class OcspRevocationChecker implements RevocationChecker {
 	}
 
 	private record Cached(RevocationStatus status, Instant until) {
+
+	}
+
+	private record Flight(URI responder, String key) {
+
+	}
+
+	/**
+	 * A status, and whether it shows the responder itself failing (no answer, garbage, or
+	 * an error or try-later answer) rather than this one response being unusable.
+	 */
+	private record Answer(RevocationStatus status, boolean responderFailed) {
+
+		static Answer of(RevocationStatus status) {
+			return new Answer(status, false);
+		}
 
 	}
 

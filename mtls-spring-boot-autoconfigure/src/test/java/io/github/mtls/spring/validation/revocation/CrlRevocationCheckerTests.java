@@ -3,10 +3,18 @@ package io.github.mtls.spring.validation.revocation;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +25,8 @@ import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class CrlRevocationCheckerTests {
 
@@ -111,8 +121,7 @@ class CrlRevocationCheckerTests {
 		assertThat(this.server.requests()).isOne();
 		this.server
 			.serve(TestCrls.crl(ca.issued(), ca.issued(), this.now, this.now.plus(Duration.ofHours(1)), Map.of()));
-		checker.setClock(java.time.Clock.offset(java.time.Clock.systemUTC(),
-				CrlRevocationChecker.RETRY_AFTER_FAILURE.plusSeconds(1)));
+		checker.setClock(Clock.offset(Clock.systemUTC(), RevocationSourceFailures.DEFAULT_RETRY_AFTER.plusSeconds(1)));
 		assertThat(checker.check(leaf.certificate(), ca.certificate()).state()).isEqualTo(RevocationStatus.State.GOOD);
 		assertThat(this.server.requests()).isEqualTo(2);
 	}
@@ -176,6 +185,63 @@ class CrlRevocationCheckerTests {
 			assertThat(this.server.requests()).isOne();
 			checker.check(ca.leaf("op").clientAuth().issue().certificate(), ca.certificate());
 			assertThat(this.server.requests()).isOne();
+		}
+	}
+
+	@Test
+	void checkWhenConcurrentWhileDownloadingThenOneDownload() throws Exception {
+		IssuedCertificate leaf = leaf();
+		this.server
+			.serve(TestCrls.crl(ca.issued(), ca.issued(), this.now, this.now.plus(Duration.ofHours(1)), Map.of()));
+		// Slow enough that the threads overlap, well within the read timeout.
+		this.server.delay(500);
+		CrlRevocationChecker checker = checker();
+		assertThat(concurrently(8, () -> checker.check(leaf.certificate(), ca.certificate())))
+			.extracting(RevocationStatus::state)
+			.containsOnly(RevocationStatus.State.GOOD);
+		assertThat(this.server.requests()).isOne();
+	}
+
+	@Test
+	void checkWhenLocationStalledThenConcurrentAndLaterChecksConnectOnce() throws Exception {
+		try (StalledServer stalled = new StalledServer()) {
+			CrlRevocationChecker checker = new CrlRevocationChecker(
+					new RevocationFetcher(Duration.ofSeconds(2), Duration.ofMillis(500)), List.of(stalled.uri()));
+			RevocationSourceFailures failures = new RevocationSourceFailures();
+			checker.setSourceFailures(failures);
+			checker.setClock(Clock.fixed(this.now, ZoneOffset.UTC));
+			IssuedCertificate leaf = ca.leaf("op").clientAuth().issue();
+			assertThat(concurrently(8, () -> checker.check(leaf.certificate(), ca.certificate())))
+				.extracting(RevocationStatus::state)
+				.containsOnly(RevocationStatus.State.UNKNOWN);
+			assertThat(checker.check(leaf.certificate(), ca.certificate()).state())
+				.isEqualTo(RevocationStatus.State.UNKNOWN);
+			await().atMost(Duration.ofSeconds(30)).until(() -> stalled.accepted() >= 1);
+			assertThat(stalled.accepted()).isOne();
+			assertThat(failures.skipped(RevocationSourceFailures.Kind.CRL)).isPositive();
+		}
+	}
+
+	private static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				futures.add(executor.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> future.get()));
+			}
+			return results;
+		}
+		finally {
+			executor.shutdownNow();
 		}
 	}
 
