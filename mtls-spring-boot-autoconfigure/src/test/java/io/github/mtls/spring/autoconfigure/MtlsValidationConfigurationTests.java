@@ -1,5 +1,7 @@
 package io.github.mtls.spring.autoconfigure;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -27,6 +29,7 @@ import io.github.mtls.spring.validation.revocation.CrlRevocationChecker;
 import io.github.mtls.spring.validation.revocation.OcspRevocationChecker;
 import io.github.mtls.spring.validation.revocation.OcspThenCrlRevocationChecker;
 import io.github.mtls.spring.validation.revocation.RevocationChecker;
+import io.github.mtls.spring.validation.revocation.RevocationSourceFailures;
 import io.github.mtls.spring.validation.revocation.RevocationStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +113,22 @@ class MtlsValidationConfigurationTests {
 		this.contextRunner.withPropertyValues("mtls.validation.revocation=ocsp-then-crl")
 			.run((context) -> assertThat(context.getBean(RevocationChecker.class))
 				.isInstanceOf(OcspThenCrlRevocationChecker.class));
+	}
+
+	@Test
+	void bindsTheOcspMaxAgeWithATenMinuteDefault() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(MtlsProperties.class).validation().ocspMaxAge())
+			.isEqualTo(Duration.ofMinutes(10)));
+		this.contextRunner.withPropertyValues("mtls.validation.ocsp-max-age=2m")
+			.run((context) -> assertThat(context.getBean(MtlsProperties.class).validation().ocspMaxAge())
+				.isEqualTo(Duration.ofMinutes(2)));
+	}
+
+	@Test
+	void sharesOneMemoryOfFailedSourcesBetweenOcspAndCrl() {
+		this.contextRunner.withPropertyValues("mtls.validation.revocation=ocsp-then-crl")
+			.run((context) -> assertThat(context).hasSingleBean(RevocationSourceFailures.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RevocationSourceFailures.class));
 	}
 
 	@Test
