@@ -5,15 +5,15 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.util.Assert;
 
-import io.github.mtls.spring.source.IpLiterals;
+import io.github.mtls.spring.source.IpAddress;
+import io.github.mtls.spring.source.IpAddressRange;
 
 /**
  * The client addresses an operator entry may call from: IPv4 and IPv6 addresses and CIDR
- * ranges, matched with Spring Security's {@link IpAddressMatcher#matches(String)}. An
- * empty allowlist allows any address.
+ * ranges ({@link IpAddressRange}: an address matches ranges of its own family only,
+ * IPv4-mapped IPv6 counts as IPv4). An empty allowlist allows any address.
  *
  * @author mtls-spring-boot
  */
@@ -23,11 +23,11 @@ public final class IpAllowlist {
 
 	private final List<String> entries;
 
-	private final List<IpAddressMatcher> matchers;
+	private final List<IpAddressRange> ranges;
 
-	private IpAllowlist(List<String> entries, List<IpAddressMatcher> matchers) {
+	private IpAllowlist(List<String> entries, List<IpAddressRange> ranges) {
 		this.entries = List.copyOf(entries);
-		this.matchers = List.copyOf(matchers);
+		this.ranges = List.copyOf(ranges);
 	}
 
 	/**
@@ -51,27 +51,21 @@ public final class IpAllowlist {
 			return ANY;
 		}
 		List<String> trimmed = new ArrayList<>(entries.size());
-		List<IpAddressMatcher> matchers = new ArrayList<>(entries.size());
+		List<IpAddressRange> ranges = new ArrayList<>(entries.size());
 		for (String entry : entries) {
 			Assert.notNull(entry, "entry cannot be null");
 			String value = entry.trim();
-			matchers.add(matcher(value));
+			ranges.add(range(value));
 			trimmed.add(value);
 		}
-		return new IpAllowlist(trimmed, matchers);
+		return new IpAllowlist(trimmed, ranges);
 	}
 
-	private static IpAddressMatcher matcher(String value) {
-		// IpAddressMatcher resolves host names; only literals are accepted here.
-		String address = (value.indexOf('/') >= 0) ? value.substring(0, value.indexOf('/')) : value;
-		if (!IpLiterals.isLiteral(address)) {
-			throw new IllegalArgumentException(
-					"Expected an IPv4 or IPv6 address or CIDR range, such as 203.0.113.0/24");
-		}
+	private static IpAddressRange range(String value) {
 		try {
-			return new IpAddressMatcher(value);
+			return IpAddressRange.of(value);
 		}
-		catch (RuntimeException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(
 					"Expected an IPv4 or IPv6 address or CIDR range, such as 203.0.113.0/24");
 		}
@@ -82,7 +76,7 @@ public final class IpAllowlist {
 	 * @return {@code true} for an empty allowlist
 	 */
 	public boolean allowsAny() {
-		return this.matchers.isEmpty();
+		return this.ranges.isEmpty();
 	}
 
 	/**
@@ -91,31 +85,24 @@ public final class IpAllowlist {
 	 * @return {@code true} if the allowlist is empty or holds the address
 	 */
 	public boolean allows(@Nullable String address) {
-		if (this.matchers.isEmpty()) {
+		if (this.ranges.isEmpty()) {
 			return true;
 		}
-		if (address == null || address.isEmpty() || !IpLiterals.isLiteral(stripZone(address))) {
+		IpAddress parsed = (address != null) ? IpAddress.parse(unbracket(address)) : null;
+		if (parsed == null) {
 			return false;
 		}
-		String literal = stripZone(address);
-		for (IpAddressMatcher matcher : this.matchers) {
-			try {
-				if (matcher.matches(literal)) {
-					return true;
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// not an address this matcher can compare: keep looking
+		for (IpAddressRange range : this.ranges) {
+			if (range.contains(parsed)) {
+				return true;
 			}
 		}
 		return false;
 	}
 
-	private static String stripZone(String address) {
-		int zone = address.indexOf('%');
-		String literal = (zone >= 0) ? address.substring(0, zone) : address;
-		return (literal.startsWith("[") && literal.endsWith("]")) ? literal.substring(1, literal.length() - 1)
-				: literal;
+	private static String unbracket(String address) {
+		return (address.length() > 2 && address.startsWith("[") && address.endsWith("]"))
+				? address.substring(1, address.length() - 1) : address;
 	}
 
 	/**

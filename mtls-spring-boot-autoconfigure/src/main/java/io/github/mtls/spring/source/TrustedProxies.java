@@ -6,7 +6,6 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.util.Assert;
 
 import io.github.mtls.spring.validation.Sha256Fingerprint;
@@ -30,7 +29,7 @@ public final class TrustedProxies {
 
 	private static final TrustedProxies NONE = new TrustedProxies(List.of(), Set.of());
 
-	private final List<IpAddressMatcher> addresses;
+	private final List<IpAddressRange> addresses;
 
 	private final Set<Sha256Fingerprint> certificates;
 
@@ -43,7 +42,7 @@ public final class TrustedProxies {
 	public TrustedProxies(List<String> addresses, Set<Sha256Fingerprint> certificates) {
 		Assert.notNull(addresses, "addresses cannot be null");
 		Assert.notNull(certificates, "certificates cannot be null");
-		this.addresses = addresses.stream().map(TrustedProxies::matcher).toList();
+		this.addresses = addresses.stream().map(IpAddressRange::of).toList();
 		this.certificates = Set.copyOf(certificates);
 	}
 
@@ -53,29 +52,6 @@ public final class TrustedProxies {
 	 */
 	public static TrustedProxies none() {
 		return NONE;
-	}
-
-	/**
-	 * Parse one configured address range.
-	 * @param address an IPv4 or IPv6 address or CIDR
-	 * @return the matcher
-	 * @throws IllegalArgumentException if the value is not an IP address or CIDR
-	 */
-	static IpAddressMatcher matcher(String address) {
-		String value = address.strip();
-		int slash = value.indexOf('/');
-		String ip = (slash >= 0) ? value.substring(0, slash) : value;
-		if (!IpLiterals.isLiteral(ip)) {
-			throw new IllegalArgumentException("Expected an IPv4 or IPv6 address or CIDR such as 10.1.2.0/28");
-		}
-		try {
-			IpAddressMatcher matcher = new IpAddressMatcher(value);
-			matcher.matches(ip);
-			return matcher;
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("Expected an IPv4 or IPv6 address or CIDR such as 10.1.2.0/28");
-		}
 	}
 
 	/**
@@ -131,11 +107,18 @@ public final class TrustedProxies {
 	 * @return whether it is a trusted proxy address
 	 */
 	public boolean isTrustedAddress(String address) {
-		if (!IpLiterals.isLiteral(address)) {
-			return false;
-		}
-		for (IpAddressMatcher matcher : this.addresses) {
-			if (matcher.matches(address)) {
+		IpAddress parsed = IpAddress.parse(address);
+		return parsed != null && isTrustedAddress(parsed);
+	}
+
+	/**
+	 * Whether an address is in the trusted address ranges, of its own family only.
+	 * @param address an address
+	 * @return whether it is a trusted proxy address
+	 */
+	public boolean isTrustedAddress(IpAddress address) {
+		for (IpAddressRange range : this.addresses) {
+			if (range.contains(address)) {
 				return true;
 			}
 		}

@@ -12,9 +12,12 @@ import org.springframework.util.Assert;
  * Tells the caller's address behind trusted proxies (DESIGN D3): for a request from a
  * trusted proxy, the right-most address of the client address header (all its lines
  * joined) that is not itself a trusted proxy, walking from the right; never simply the
- * left-most entry, which the caller writes. For any other request, or when the header is
- * absent or holds something other than IP literals where the walk stops, the TCP peer
- * address.
+ * left-most entry, which the caller writes. Entries may carry a port
+ * ({@code 198.51.100.7:4431}, {@code [2001:db8::1]:443}) or RFC 7239 quotes; the address
+ * is returned without them (DESIGN D11). For any other request, or when the header is
+ * absent or the walk meets an entry that is not an address (a host name, {@code unknown},
+ * a malformed literal), the TCP peer address: such an entry is treated as untrusted and
+ * stops the walk.
  *
  * @author mtls-spring-boot
  */
@@ -45,12 +48,12 @@ public final class TrustedProxyClientAddressResolver implements ClientAddressRes
 		}
 		List<String> entries = entries(request);
 		for (int i = entries.size() - 1; i >= 0; i--) {
-			String entry = entries.get(i);
-			if (!IpLiterals.isLiteral(entry)) {
+			IpAddress entry = IpAddress.parseForwarded(entries.get(i));
+			if (entry == null) {
 				return peer;
 			}
 			if (i == 0 || !this.trustedProxies.isTrustedAddress(entry)) {
-				return entry;
+				return entry.toString();
 			}
 		}
 		return peer;

@@ -15,7 +15,7 @@ import io.github.mtls.spring.test.pki.IssuedCertificate;
 /**
  * Sends one HTTP/1.1 request over TLS from a chosen local address (the JDK HTTP client
  * cannot bind one), so that a test can play the trusted proxy at 127.0.0.2 or a caller at
- * 127.0.0.1, with exactly the header lines it wants.
+ * 127.0.0.1 (or at ::1, over IPv6), with exactly the header lines it wants.
  */
 final class RawHttps {
 
@@ -24,11 +24,17 @@ final class RawHttps {
 
 	static Response get(String localAddress, int port, IssuedCertificate clientCertificate, String path,
 			String... headerLines) {
+		return send("GET", localAddress, port, clientCertificate, path, headerLines);
+	}
+
+	static Response send(String method, String localAddress, int port, IssuedCertificate clientCertificate, String path,
+			String... headerLines) {
 		try (SSLSocket socket = (SSLSocket) TestPki.sslContext(clientCertificate).getSocketFactory().createSocket()) {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
-			socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
+			String server = localAddress.contains(":") ? "::1" : "127.0.0.1";
+			socket.connect(new InetSocketAddress(InetAddress.getByName(server), port), 5000);
 			socket.setSoTimeout(10000);
-			StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n");
+			StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
 			for (String line : headerLines) {
 				request.append(line).append("\r\n");
 			}

@@ -38,6 +38,31 @@ class IpAllowlistTests {
 	}
 
 	@Test
+	void allowsWhenRangesOfTheOtherFamilyThenRefusesWhateverTheBytes() {
+		IpAllowlist ipv6 = IpAllowlist.of(List.of("2001:db8::/32", "::/0"));
+		assertThat(ipv6.allows("32.1.13.184")).isFalse();
+		assertThat(ipv6.allows("203.0.113.7")).isFalse();
+		IpAllowlist ipv4 = IpAllowlist.of(List.of("10.0.0.0/8", "0.0.0.0/0"));
+		assertThat(ipv4.allows("a00::1")).isFalse();
+		assertThat(ipv4.allows("2001:db8::1")).isFalse();
+	}
+
+	@Test
+	void allowsWhenIpv4MappedCallerThenMatchedAsIpv4() {
+		IpAllowlist allowlist = IpAllowlist.of(List.of("203.0.113.0/24"));
+		assertThat(allowlist.allows("::ffff:203.0.113.7")).isTrue();
+		assertThat(allowlist.allows("::ffff:198.51.100.7")).isFalse();
+	}
+
+	@Test
+	void allowsWhenAddressDoesNotParseThenRefusesWithoutException() {
+		IpAllowlist allowlist = IpAllowlist.of(List.of("203.0.113.0/24", "2001:db8::/32"));
+		for (String address : List.of("1:2:3", "::::", "203.0.113.7:4431", "[2001:db8::1]:443", "[]")) {
+			assertThat(allowlist.allows(address)).as(address).isFalse();
+		}
+	}
+
+	@Test
 	void ofWhenEntryIsNotAnAddressThenFails() {
 		assertThatIllegalArgumentException().isThrownBy(() -> IpAllowlist.of(List.of("example.com")));
 		assertThatIllegalArgumentException().isThrownBy(() -> IpAllowlist.of(List.of("10.0.0.256")));

@@ -96,6 +96,25 @@ class TrustedProxiesTests {
 	}
 
 	@Test
+	void isTrustedWhenRangeOfTheOtherFamilyThenPeerNotTrustedWhateverItsBytes() {
+		// 32.1.13.184 is 0x20010db8, the leading bytes of 2001:db8::/32
+		TrustedProxies ipv6 = new TrustedProxies(List.of("2001:db8::/32"), Set.of());
+		assertThat(ipv6.isTrusted(request("32.1.13.184", null))).isFalse();
+		assertThat(ipv6.isTrusted(request("2001:db8::7", null))).isTrue();
+		TrustedProxies ipv4 = new TrustedProxies(List.of("10.0.0.0/8"), Set.of());
+		assertThat(ipv4.isTrusted(request("a00::1", null))).isFalse();
+		assertThat(ipv4.isTrusted(request("0:0:0:0:0:ffff:a00:1", null))).isTrue();
+	}
+
+	@Test
+	void isTrustedAddressWhenLiteralDoesNotParseThenFalseWithoutException() {
+		TrustedProxies proxies = new TrustedProxies(List.of("10.0.0.0/8", "2001:db8::/32"), Set.of());
+		for (String address : List.of("1:2:3", "::::", "198.51.100.7:4431", "10.0.0.1:80", "[2001:db8::1]")) {
+			assertThat(proxies.isTrustedAddress(address)).as(address).isFalse();
+		}
+	}
+
+	@Test
 	void createWhenNotAnAddressThenIllegalArgument() {
 		for (String address : List.of("proxy.example.com", "10.0.0.0/33", "10.0.0", "", "10.0.0.0/x", "::g")) {
 			assertThatIllegalArgumentException().as(address)
