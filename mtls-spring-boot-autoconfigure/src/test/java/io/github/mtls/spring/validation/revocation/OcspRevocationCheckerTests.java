@@ -99,14 +99,12 @@ class OcspRevocationCheckerTests {
 	}
 
 	@Test
-	void checkWhenResponderDownThenUnknownWithinTheTimeout() throws Exception {
+	void checkWhenResponderDownThenUnknown() throws Exception {
 		int port = OcspResponderProcess.freePort();
-		long start = System.nanoTime();
 		RevocationStatus status = new OcspRevocationChecker(fetcher,
 				java.net.URI.create("http://127.0.0.1:" + port + "/"))
 			.check(good.certificate(), ca.certificate());
 		assertThat(status.state()).isEqualTo(RevocationStatus.State.UNKNOWN);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 	}
 
 	@Test
