@@ -25,6 +25,12 @@ import org.springframework.util.Assert;
  * and lives no longer than the cache's time to live, the earliest not-after in the chain
  * and the revocation status it rests on ({@link ValidationResult#validUntil()}): a hit is
  * as safe as a full check. Failures are not remembered.
+ * <p>
+ * Every entry records the generation of trust anchors it was computed under, read before
+ * the delegate ran, and a lookup serves it only while that generation is still the
+ * current one. {@link #clear()} starts a new generation, so a validation that overlapped
+ * a reload can never be served afterwards, wherever the reload fell: before the delegate
+ * returned, or between the result being checked and it being stored.
  *
  * @author mtls-spring-boot
  */
@@ -36,7 +42,7 @@ public final class CachingCertificateValidator implements CertificateValidator {
 
 	private final Clock clock;
 
-	private final Cache<ChainKey, Instant> cache;
+	private final Cache<ChainKey, Entry> cache;
 
 	private final AtomicLong generation = new AtomicLong();
 
@@ -73,21 +79,29 @@ public final class CachingCertificateValidator implements CertificateValidator {
 		if (key == null) {
 			return this.delegate.validate(chain, origin);
 		}
-		Instant cached = this.cache.getIfPresent(key);
+		// Read before the delegate runs: the anchors it uses are then this generation's
+		// or newer (a reload replaces the anchors before it clears).
+		long generation = this.generation.get();
+		Entry cached = this.cache.getIfPresent(key);
 		Instant now = this.clock.instant();
-		if (cached != null && now.isBefore(cached)) {
-			return ValidationResult.validUntil(cached);
+		if (cached != null) {
+			if (cached.generation() == generation && now.isBefore(cached.expiry())) {
+				return ValidationResult.validUntil(cached.expiry());
+			}
+			if (cached.generation() != generation) {
+				// Stored by a validation that overlapped a reload: never served.
+				this.cache.asMap().remove(key, cached);
+			}
 		}
-		long generationBefore = this.generation.get();
 		ValidationResult result = this.delegate.validate(chain, origin);
-		// A validation that overlapped clear() may rest on the old anchors: not
-		// remembered.
-		if (result.isValid() && this.generation.get() == generationBefore) {
+		if (result.isValid() && this.generation.get() == generation) {
 			Instant limit = now.plus(this.ttl);
 			Instant validUntil = result.validUntil();
 			Instant expiry = (validUntil != null && validUntil.isBefore(limit)) ? validUntil : limit;
 			if (now.isBefore(expiry)) {
-				this.cache.put(key, expiry);
+				// A clear() may still land before this put: the entry's generation
+				// keeps it from being served.
+				this.cache.put(key, new Entry(expiry, generation));
 			}
 		}
 		return result;
@@ -97,6 +111,8 @@ public final class CachingCertificateValidator implements CertificateValidator {
 	 * Forget every remembered chain, as when the trust anchors change.
 	 */
 	public void clear() {
+		// The new generation, not the invalidation, is what keeps a result computed
+		// under the old anchors from being served: it may be stored after this.
 		this.generation.incrementAndGet();
 		this.cache.invalidateAll();
 	}
@@ -143,7 +159,15 @@ public final class CachingCertificateValidator implements CertificateValidator {
 
 	}
 
-	private static final class UntilInstant implements Expiry<ChainKey, Instant> {
+	/**
+	 * A remembered validation: until when it holds and the generation of anchors it was
+	 * computed under.
+	 */
+	private record Entry(Instant expiry, long generation) {
+
+	}
+
+	private static final class UntilInstant implements Expiry<ChainKey, Entry> {
 
 		private final Clock clock;
 
@@ -152,17 +176,17 @@ public final class CachingCertificateValidator implements CertificateValidator {
 		}
 
 		@Override
-		public long expireAfterCreate(ChainKey key, Instant value, long currentTime) {
-			return Math.max(0, Duration.between(this.clock.instant(), value).toNanos());
+		public long expireAfterCreate(ChainKey key, Entry value, long currentTime) {
+			return Math.max(0, Duration.between(this.clock.instant(), value.expiry()).toNanos());
 		}
 
 		@Override
-		public long expireAfterUpdate(ChainKey key, Instant value, long currentTime, long currentDuration) {
+		public long expireAfterUpdate(ChainKey key, Entry value, long currentTime, long currentDuration) {
 			return expireAfterCreate(key, value, currentTime);
 		}
 
 		@Override
-		public long expireAfterRead(ChainKey key, Instant value, long currentTime, long currentDuration) {
+		public long expireAfterRead(ChainKey key, Entry value, long currentTime, long currentDuration) {
 			return currentDuration;
 		}
 

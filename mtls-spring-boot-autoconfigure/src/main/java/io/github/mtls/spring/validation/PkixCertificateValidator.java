@@ -179,7 +179,7 @@ public final class PkixCertificateValidator implements CertificateValidator {
 			return ValidationResult.failed(MtlsReason.CERTIFICATE_UNTRUSTED);
 		}
 		List<X509Certificate> path = CertificatePathAssembler.assemble(chain, this.intermediates, anchors,
-				this.maxPathLength + 2);
+				this.maxPathLength + 2, this.clock.instant());
 		if (path.size() - 1 > this.maxPathLength) {
 			return ValidationResult.failed(MtlsReason.CERTIFICATE_UNTRUSTED);
 		}

@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +129,52 @@ class CachingCertificateValidatorTests {
 	}
 
 	@Test
+	void validateWhenAnchorsReloadedWhileValidatingThenNextLookupUsesTheNewAnchors() throws Exception {
+		PkixCertificateValidator pkix = pkixAt(this.clock);
+		CountDownLatch validated = new CountDownLatch(1);
+		CountDownLatch reloaded = new CountDownLatch(1);
+		CountingValidator blocking = new CountingValidator((chain, origin) -> {
+			ValidationResult result = pkix.validate(chain, origin);
+			validated.countDown();
+			await(reloaded);
+			return result;
+		});
+		CachingCertificateValidator caching = new CachingCertificateValidator(blocking, 100, Duration.ofMinutes(5),
+				this.clock);
+		CompletableFuture<ValidationResult> during = CompletableFuture
+			.supplyAsync(() -> caching.validate(operator.chain()));
+		await(validated);
+		reload(pkix, caching);
+		reloaded.countDown();
+		assertThat(during.get(10, TimeUnit.SECONDS).isValid()).isTrue();
+		assertThat(caching.validate(operator.chain()).failure()).isEqualTo(MtlsReason.CERTIFICATE_UNTRUSTED);
+		assertThat(blocking.calls).hasValue(2);
+	}
+
+	@Test
+	void validateWhenReloadLandsBetweenGenerationCheckAndPutThenStaleResultNotServed() throws Exception {
+		// The reload happens after the validation returned and its generation was
+		// checked, while the cache is storing it: the window a check-then-put leaves.
+		PausingClock pausing = new PausingClock(this.clock);
+		PkixCertificateValidator pkix = pkixAt(pausing);
+		CountingValidator pausingAfterReturn = new CountingValidator((chain, origin) -> {
+			ValidationResult result = pkix.validate(chain, origin);
+			pausing.pauseNextReadOnThisThread();
+			return result;
+		});
+		CachingCertificateValidator caching = new CachingCertificateValidator(pausingAfterReturn, 100,
+				Duration.ofMinutes(5), pausing);
+		CompletableFuture<ValidationResult> during = CompletableFuture
+			.supplyAsync(() -> caching.validate(operator.chain()));
+		await(pausing.paused);
+		reload(pkix, caching);
+		pausing.resume.countDown();
+		assertThat(during.get(10, TimeUnit.SECONDS).isValid()).isTrue();
+		assertThat(caching.validate(operator.chain()).failure()).isEqualTo(MtlsReason.CERTIFICATE_UNTRUSTED);
+		assertThat(pausingAfterReturn.calls).hasValue(2);
+	}
+
+	@Test
 	void validateWhenFullThenEvicts() {
 		CachingCertificateValidator small = new CachingCertificateValidator(this.pkix, 2, Duration.ofMinutes(5),
 				this.clock);
@@ -141,6 +191,23 @@ class CachingCertificateValidatorTests {
 		return validator;
 	}
 
+	private static void reload(PkixCertificateValidator pkix, CachingCertificateValidator caching) {
+		// As the bundle update handler does: new anchors, then clear.
+		pkix.setTrustAnchors(TrustAnchors.of(CertificateAuthority.root("Next CA").certificate()));
+		caching.clear();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			// The bound only keeps a broken test from hanging the build.
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static final class CountingValidator implements CertificateValidator {
 
 		final AtomicInteger calls = new AtomicInteger();
@@ -149,6 +216,22 @@ class CachingCertificateValidatorTests {
 
 		CountingValidator(CertificateValidator delegate) {
 			this.delegate = delegate;
+		}
+
+		CountingValidator(OriginAwareValidator delegate) {
+			this.delegate = new CertificateValidator() {
+
+				@Override
+				public ValidationResult validate(List<X509Certificate> chain) {
+					return delegate.validate(chain, CertificateOrigin.DIRECT);
+				}
+
+				@Override
+				public ValidationResult validate(List<X509Certificate> chain, CertificateOrigin origin) {
+					return delegate.validate(chain, origin);
+				}
+
+			};
 		}
 
 		@Override
@@ -190,6 +273,57 @@ class CachingCertificateValidatorTests {
 		@Override
 		public Instant instant() {
 			return this.now;
+		}
+
+	}
+
+	@FunctionalInterface
+	interface OriginAwareValidator {
+
+		ValidationResult validate(List<X509Certificate> chain, CertificateOrigin origin);
+
+	}
+
+	/**
+	 * A clock that, once asked to, stops the next read on the thread that asked until
+	 * {@link #resume} is counted down, so a test can act while that thread is at a known
+	 * point.
+	 */
+	static final class PausingClock extends Clock {
+
+		final CountDownLatch paused = new CountDownLatch(1);
+
+		final CountDownLatch resume = new CountDownLatch(1);
+
+		private final Clock delegate;
+
+		private final AtomicReference<Thread> pauseOn = new AtomicReference<>();
+
+		PausingClock(Clock delegate) {
+			this.delegate = delegate;
+		}
+
+		void pauseNextReadOnThisThread() {
+			this.pauseOn.set(Thread.currentThread());
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			if (this.pauseOn.compareAndSet(Thread.currentThread(), null)) {
+				this.paused.countDown();
+				await(this.resume);
+			}
+			return this.delegate.instant();
 		}
 
 	}

@@ -182,6 +182,33 @@ class PkixCertificateValidatorTests {
 	}
 
 	@Test
+	void validateWhenIntermediatesShareANameAfterRolloverThenCompletesWithTheOneThatIssued() {
+		PkixCertificateValidator validator = rolloverValidator();
+		IssuedCertificate leaf = RolloverPki.newIssuing.leaf("op").clientAuth().issue();
+		assertThat(validator.validate(List.of(leaf.certificate())).isValid()).isTrue();
+		assertThat(validator.validate(List.of(leaf.certificate()), CertificateOrigin.FORWARDED).isValid()).isTrue();
+	}
+
+	@Test
+	void validateWhenRolloverLeafHasNoAuthorityKeyIdentifierThenTheSignatureDecides() {
+		PkixCertificateValidator validator = rolloverValidator();
+		X509Certificate leaf = RolloverPki.leafWithoutAuthorityKeyIdentifier(RolloverPki.newIssuing);
+		assertThat(leaf.getExtensionValue("2.5.29.35")).isNull();
+		assertThat(validator.validate(List.of(leaf)).isValid()).isTrue();
+	}
+
+	@Test
+	void validateWhenNoIntermediateWithTheIssuerNameIssuedThenUntrusted() {
+		PkixCertificateValidator validator = rolloverValidator();
+		CertificateAuthority unlisted = RolloverPki.root.intermediate("Issuing CA");
+		IssuedCertificate leaf = unlisted.leaf("op").clientAuth().issue();
+		assertThat(validator.validate(List.of(leaf.certificate())).failure())
+			.isEqualTo(MtlsReason.CERTIFICATE_UNTRUSTED);
+		assertThat(validator.validate(List.of(RolloverPki.leafWithoutAuthorityKeyIdentifier(unlisted))).failure())
+			.isEqualTo(MtlsReason.CERTIFICATE_UNTRUSTED);
+	}
+
+	@Test
 	void validateWhenRequiredPolicyAssertedThenValid() {
 		this.validator.setRequiredPolicies(List.of(POLICY));
 		assertThat(this.validator.validate(ca.leaf("op").policies(POLICY).clientAuth().issue().chain()).isValid())
@@ -288,6 +315,14 @@ class PkixCertificateValidatorTests {
 		}, false);
 		this.validator.validate(List.of(ca.leaf("op").clientAuth().issue().certificate()));
 		assertThat(asked).containsExactly(ca.certificate());
+	}
+
+	private static PkixCertificateValidator rolloverValidator() {
+		// The old intermediate first, as a bundle that kept it after the rollover.
+		PkixCertificateValidator validator = new PkixCertificateValidator(
+				TrustAnchors.of(RolloverPki.root.certificate()), List.of(CLIENT_AUTH), Duration.ofSeconds(30));
+		validator.setIntermediates(List.of(RolloverPki.oldIssuing.certificate(), RolloverPki.newIssuing.certificate()));
+		return validator;
 	}
 
 	private void assertReason(List<X509Certificate> chain, MtlsReason reason) {

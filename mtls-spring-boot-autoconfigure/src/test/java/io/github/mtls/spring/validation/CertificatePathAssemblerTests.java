@@ -1,0 +1,112 @@
+package io.github.mtls.spring.validation;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.mtls.spring.test.pki.CertificateAuthority;
+import io.github.mtls.spring.test.pki.IssuedCertificate;
+
+import static io.github.mtls.spring.validation.RolloverPki.newIssuing;
+import static io.github.mtls.spring.validation.RolloverPki.oldIssuing;
+import static io.github.mtls.spring.validation.RolloverPki.root;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CertificatePathAssemblerTests {
+
+	private static final int MAX_LENGTH = 7;
+
+	private final TrustAnchors anchors = TrustAnchors.of(root.certificate());
+
+	private final Instant now = Instant.now();
+
+	@Test
+	void assembleWhenTwoIntermediatesShareTheIssuerNameThenTakesTheOneTheAuthorityKeyIdentifierNames()
+			throws Exception {
+		IssuedCertificate leaf = newIssuing.leaf("op").clientAuth().issue();
+		List<X509Certificate> intermediates = List.of(oldIssuing.certificate(), newIssuing.certificate());
+		List<X509Certificate> path = assemble(List.of(leaf.certificate()), intermediates);
+		assertThat(path).containsExactly(leaf.certificate(), newIssuing.certificate());
+		assertThat(path).isEqualTo(RolloverPki.referencePath(leaf.certificate(), intermediates, root.certificate()));
+	}
+
+	@Test
+	void assembleWhenLeafHasNoAuthorityKeyIdentifierThenTheSignatureDecides() throws Exception {
+		X509Certificate leaf = RolloverPki.leafWithoutAuthorityKeyIdentifier(newIssuing);
+		List<X509Certificate> intermediates = List.of(oldIssuing.certificate(), newIssuing.certificate());
+		List<X509Certificate> path = assemble(List.of(leaf), intermediates);
+		assertThat(path).containsExactly(leaf, newIssuing.certificate());
+		assertThat(path).isEqualTo(RolloverPki.referencePath(leaf, intermediates, root.certificate()));
+	}
+
+	@Test
+	void assembleWhenClientPresentsTheOldIntermediateThenTakesTheConfiguredOneThatSigned() {
+		IssuedCertificate leaf = newIssuing.leaf("op").clientAuth().issue();
+		List<X509Certificate> path = assemble(List.of(leaf.certificate(), oldIssuing.certificate()),
+				List.of(newIssuing.certificate()));
+		assertThat(path).containsExactly(leaf.certificate(), newIssuing.certificate());
+	}
+
+	@Test
+	void assembleWhenNoCandidateWithTheIssuerNameSignedThenLeavesTheLeafUnchained() {
+		CertificateAuthority unlisted = root.intermediate("Issuing CA");
+		IssuedCertificate leaf = unlisted.leaf("op").clientAuth().issue();
+		assertThat(assemble(List.of(leaf.certificate()), List.of(oldIssuing.certificate(), newIssuing.certificate())))
+			.containsExactly(leaf.certificate());
+	}
+
+	@Test
+	void assembleWhenSameKeyRecertifiedThenPrefersTheCertificateValidNow() throws Exception {
+		IssuedCertificate leaf = newIssuing.leaf("op").clientAuth().issue();
+		X509Certificate expired = RolloverPki.recertify(newIssuing, root, this.now.minus(Duration.ofDays(400)),
+				this.now.minus(Duration.ofDays(1)));
+		List<X509Certificate> intermediates = List.of(expired, newIssuing.certificate());
+		List<X509Certificate> path = assemble(List.of(leaf.certificate()), intermediates);
+		assertThat(path).containsExactly(leaf.certificate(), newIssuing.certificate());
+		assertThat(path).isEqualTo(RolloverPki.referencePath(leaf.certificate(), intermediates, root.certificate()));
+	}
+
+	@Test
+	void assembleWhenFirstCandidateLeadsToNoAnchorThenTriesTheNext() throws Exception {
+		IssuedCertificate leaf = newIssuing.leaf("op").clientAuth().issue();
+		CertificateAuthority otherRoot = CertificateAuthority.root("Other Root");
+		X509Certificate crossSigned = RolloverPki.recertify(newIssuing, otherRoot, this.now.minus(Duration.ofDays(1)),
+				this.now.plus(Duration.ofDays(300)));
+		List<X509Certificate> intermediates = List.of(crossSigned, newIssuing.certificate());
+		List<X509Certificate> path = assemble(List.of(leaf.certificate()), intermediates);
+		assertThat(path).containsExactly(leaf.certificate(), newIssuing.certificate());
+		assertThat(path).isEqualTo(RolloverPki.referencePath(leaf.certificate(), intermediates, root.certificate()));
+	}
+
+	@Test
+	void assembleWhenManyCertificatesShareTheIssuerNameThenConsidersOnlyTheFirstFew() {
+		X509Certificate leaf = RolloverPki.leafWithoutAuthorityKeyIdentifier(newIssuing);
+		List<X509Certificate> decoys = new ArrayList<>();
+		for (int i = 0; i < CertificatePathAssembler.MAX_CANDIDATES; i++) {
+			decoys.add(root.intermediate("Issuing CA").certificate());
+		}
+		List<X509Certificate> withinBound = new ArrayList<>(decoys.subList(1, decoys.size()));
+		withinBound.add(newIssuing.certificate());
+		assertThat(assemble(List.of(leaf), withinBound)).containsExactly(leaf, newIssuing.certificate());
+		List<X509Certificate> beyondBound = new ArrayList<>(decoys);
+		beyondBound.add(newIssuing.certificate());
+		assertThat(assemble(List.of(leaf), beyondBound)).containsExactly(leaf);
+	}
+
+	@Test
+	void assembleWhenSingleCandidateThenTakesItAsBeforeForPkixToJudge() {
+		CertificateAuthority unlisted = root.intermediate("Issuing CA");
+		IssuedCertificate leaf = unlisted.leaf("op").clientAuth().issue();
+		assertThat(assemble(List.of(leaf.certificate()), List.of(oldIssuing.certificate())))
+			.containsExactly(leaf.certificate(), oldIssuing.certificate());
+	}
+
+	private List<X509Certificate> assemble(List<X509Certificate> presented, List<X509Certificate> intermediates) {
+		return CertificatePathAssembler.assemble(presented, intermediates, this.anchors, MAX_LENGTH, this.now);
+	}
+
+}
