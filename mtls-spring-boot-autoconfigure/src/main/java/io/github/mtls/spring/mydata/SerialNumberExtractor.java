@@ -1,9 +1,11 @@
 package io.github.mtls.spring.mydata;
 
+import java.nio.charset.Charset;
 import java.security.cert.X509Certificate;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.ASN1UniversalString;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -21,6 +23,8 @@ import io.github.mtls.spring.error.MtlsReason;
  * @author mtls-spring-boot
  */
 public final class SerialNumberExtractor {
+
+	private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
 
 	/**
 	 * Extract and normalise the subject's single SERIALNUMBER.
@@ -56,9 +60,24 @@ public final class SerialNumberExtractor {
 		if (!(found instanceof ASN1String text)) {
 			return Extraction.failed(MtlsReason.SERIAL_NUMBER_MALFORMED);
 		}
-		SerialNumber serialNumber = SerialNumber.parse(text.getString());
+		String value = text(text);
+		SerialNumber serialNumber = (value != null) ? SerialNumber.parse(value) : null;
 		return (serialNumber != null) ? new Extraction(serialNumber, null)
 				: Extraction.failed(MtlsReason.SERIAL_NUMBER_MALFORMED);
+	}
+
+	private static @Nullable String text(ASN1String value) {
+		try {
+			if (value instanceof ASN1UniversalString universal) {
+				// BouncyCastle renders a UniversalString as '#' and hex; it is UTF-32BE
+				return new String(universal.getOctets(), UTF_32BE);
+			}
+			// decoding is lazy: invalid UTF-8 in a UTF8String throws here
+			return value.getString();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -7,6 +7,8 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERUniversalString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -141,6 +143,26 @@ class SerialNumberExtractorTests {
 	void extractWhenValueIsNotAStringThenFails() {
 		ASN1Encodable integer = new ASN1Integer(2208112345L);
 		assertFailure(subject().addRDN(BCStyle.SERIALNUMBER, integer), MtlsReason.SERIAL_NUMBER_MALFORMED);
+	}
+
+	@Test
+	void extractWhenUtf8StringIsNotValidUtf8ThenFails() throws Exception {
+		for (byte[] content : new byte[][] { { (byte) 0xFF, (byte) 0xFE, '2', '2', '0', '8', (byte) 0x80 },
+				{ (byte) 0xC0, (byte) 0xB2, '2', '0', '8' }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80, '2', '2' } }) {
+			byte[] encoded = new byte[content.length + 2];
+			encoded[0] = 0x0C;
+			encoded[1] = (byte) content.length;
+			System.arraycopy(content, 0, encoded, 2, content.length);
+			ASN1Encodable invalid = ASN1Primitive.fromByteArray(encoded);
+			assertFailure(subject().addRDN(BCStyle.SERIALNUMBER, invalid), MtlsReason.SERIAL_NUMBER_MALFORMED);
+		}
+	}
+
+	@Test
+	void extractWhenUniversalStringThenReadsIt() {
+		byte[] utf32 = "2208112345".getBytes(java.nio.charset.Charset.forName("UTF-32BE"));
+		assertThat(extract(subject().addRDN(BCStyle.SERIALNUMBER, new DERUniversalString(utf32))).serialNumber())
+			.isEqualTo(new SerialNumber("2208112345"));
 	}
 
 	private static X500NameBuilder subject() {
