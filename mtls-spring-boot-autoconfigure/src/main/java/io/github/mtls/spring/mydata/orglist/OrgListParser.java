@@ -129,13 +129,27 @@ public final class OrgListParser {
 		return addresses;
 	}
 
+	private static String stripSpaces(String value) {
+		int start = 0;
+		int end = value.length();
+		while (start < end && value.charAt(start) == ' ') {
+			start++;
+		}
+		while (end > start && value.charAt(end - 1) == ' ') {
+			end--;
+		}
+		return value.substring(start, end);
+	}
+
 	private static @Nullable String text(JsonNode node, String name) {
 		JsonNode value = node.get(name);
 		if (value == null || value.isNull()) {
 			return null;
 		}
 		if (value.isString()) {
-			String text = value.stringValue().trim();
+			// Spaces only: String.trim() would also strip NUL and other controls, and
+			// "07\u0000" would count as org type 07.
+			String text = stripSpaces(value.stringValue());
 			return text.isEmpty() ? null : text;
 		}
 		if (value.isNumber() || value.isBoolean()) {

@@ -44,6 +44,18 @@ class OrgListParserTests {
 	}
 
 	@Test
+	void parseWhenValueHasSurroundingSpacesOrControlsThenOnlySpacesAreTrimmed() {
+		OrgListDocument document = this.parser.parse(OrgLists.bytes("""
+				{"rsp_code":"00000","org_list":[{"org_code":"A1AAER0000","org_type":" 03 ","serial_num":"1"},
+				{"org_code":"A1AAER0001","org_type":"07\\u0000","serial_num":"2"},
+				{"org_code":"A1AAER0002","org_type":"\\t07","serial_num":"3"}]}
+				"""));
+		assertThat(document.entries().get(0).orgType()).isEqualTo("03");
+		assertThat(document.entries().get(1).orgType()).isEqualTo("07\u0000");
+		assertThat(document.entries().get(2).orgType()).isEqualTo("\t07");
+	}
+
+	@Test
 	void parseWhenNotJsonThenRefused() {
 		assertInvalid("{\"rsp_code\":\"00000\",\"org_list\":[", "not valid JSON");
 		assertInvalid("", "not");
