@@ -39,8 +39,7 @@ public final class IpAddress {
 			return null;
 		}
 		if (literal.indexOf(':') < 0) {
-			byte[] ipv4 = parseIpv4(literal);
-			return (ipv4 != null) ? new IpAddress(ipv4, literal) : null;
+			return parseIpv4Address(literal);
 		}
 		int zone = literal.indexOf('%');
 		String address = (zone >= 0) ? literal.substring(0, zone) : literal;
@@ -159,14 +158,6 @@ public final class IpAddress {
 	 */
 	public boolean isIpv4() {
 		return this.bytes.length == 4;
-	}
-
-	/**
-	 * Return the address bytes: 4 for IPv4, 16 for IPv6.
-	 * @return a copy of the bytes
-	 */
-	public byte[] bytes() {
-		return this.bytes.clone();
 	}
 
 	byte byteAt(int index) {
