@@ -15,7 +15,9 @@ import org.springframework.util.StringUtils;
 
 import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.header.AutoDetectingHeaderDecoder;
 import io.github.mtls.spring.header.CertificateHeaderDecoder;
+import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
@@ -150,6 +152,11 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 			return List.of();
 		}
 		List<X509Certificate> chain = this.decoder.decode(value);
+		if (chain.size() > 1 && AutoDetectingHeaderDecoder.detect(value) == HeaderFormat.RFC9440) {
+			// RFC 9440: Client-Cert is one Byte Sequence; intermediates go in
+			// Client-Cert-Chain.
+			throw new MtlsAuthenticationException(MtlsReason.MALFORMED_HEADER);
+		}
 		if (chainValue == null || chain.isEmpty()) {
 			return chain;
 		}
