@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.mtls.spring.mydata.OperatorRegistration;
 import io.github.mtls.spring.mydata.SerialNumber;
@@ -149,6 +151,17 @@ class OrgListOperatorRegistryTests {
 	void refreshWhenEntryHasUnusableIpListThenOnlyThatEntryCannotCall() throws IOException {
 		OrgListOperatorRegistry registry = registry();
 		write(OrgLists.FULL.replace("203.0.113.64/28", "not-an-address"));
+		assertThat(registry.refresh()).isEqualTo(OrgListOperatorRegistry.Outcome.APPLIED);
+		assertThat(registry.getRegistrations()).extracting(OperatorRegistration::orgCode)
+			.doesNotContain("A1AAER0000")
+			.contains("D1AAEV0000");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"ip\":null}", "{}", "{\"ip\":\"\"}", "{\"ip\":7}", "null" })
+	void refreshWhenEntryHasIpListItemWithoutAddressThenOnlyThatEntryCannotCall(String item) throws IOException {
+		OrgListOperatorRegistry registry = registry();
+		write(OrgLists.FULL.replace("{\"ip\": \"203.0.113.64/28\"}", item));
 		assertThat(registry.refresh()).isEqualTo(OrgListOperatorRegistry.Outcome.APPLIED);
 		assertThat(registry.getRegistrations()).extracting(OperatorRegistration::orgCode)
 			.doesNotContain("A1AAER0000")
