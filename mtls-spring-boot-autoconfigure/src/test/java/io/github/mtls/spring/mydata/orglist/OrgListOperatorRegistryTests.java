@@ -63,6 +63,21 @@ class OrgListOperatorRegistryTests {
 		assertThat(registry.getRegistrations()).extracting(OperatorRegistration::orgCode).doesNotContain("V1VPNN0000");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", "\"org_type\": null, ", "\"org_type\": \"\", ", "\"org_type\": 7, ",
+			"\"org_type\": \"7\", ", "\"org_type\": \"07\\u0000\", ", "\"org_type\": [\"07\"], " })
+	void refreshWhenEntryHasNoAllowedOrgTypeThenItCannotCall(String orgType) throws IOException {
+		OrgListOperatorRegistry registry = registry();
+		String portal = "\"org_type\": \"07\", \"org_name\": \"MyData Portal\"";
+		assertThat(OrgLists.FULL).contains(portal);
+		write(OrgLists.FULL.replace(portal, orgType + "\"org_name\": \"MyData Portal\""));
+		assertThat(registry.refresh()).isEqualTo(OrgListOperatorRegistry.Outcome.APPLIED);
+		assertThat(registry.findBySerialNumber(SerialNumber.of("1018212345"))).isEmpty();
+		assertThat(registry.getRegistrations()).extracting(OperatorRegistration::orgCode)
+			.doesNotContain("P0PPPP0000")
+			.contains("A1AAER0000");
+	}
+
 	@Test
 	void refreshWhenIncrementThenInsertsModifiesAndDeletes() throws IOException {
 		OrgListOperatorRegistry registry = registry();
