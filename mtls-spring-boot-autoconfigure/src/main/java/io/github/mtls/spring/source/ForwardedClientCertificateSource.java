@@ -31,9 +31,9 @@ import io.github.mtls.spring.validation.CertificateOrigin;
  * <p>
  * Each header may occur once and hold at most {@code maxHeaderBytes}; anything else, and
  * any value the decoder cannot read entirely, fails the request. A chain taken from a
- * header is marked {@link CertificateOrigin#FORWARDED} in the {@value #ORIGIN_ATTRIBUTE}
+ * header is marked {@link CertificateOrigin#FORWARDED} in the {@link #ORIGIN_ATTRIBUTE}
  * request attribute, and the headers to hide from the application are named in
- * {@value #HIDDEN_HEADERS_ATTRIBUTE}.
+ * {@link #HIDDEN_HEADERS_ATTRIBUTE}.
  *
  * @author mtls-spring-boot
  */
