@@ -10,6 +10,7 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.jspecify.annotations.Nullable;
@@ -21,10 +22,11 @@ import io.github.mtls.spring.error.MtlsReason;
  * certificate whose key usage, when present, permits {@code digitalSignature} and whose
  * extended key usage carries every required purpose.
  * <p>
- * The key usage extension is read strictly (one DER {@code BIT STRING}, nothing after
- * it): the JDK treats a non-critical extension it cannot parse as absent, which would
- * turn a {@code keyEncipherment}-only certificate with a trailing byte into one without
- * any restriction.
+ * The key usage and basic constraints extensions are read strictly (one DER value,
+ * nothing after it): the JDK treats a non-critical extension it cannot parse as absent,
+ * which would turn a {@code keyEncipherment}-only certificate with a trailing byte into
+ * one without any restriction, and a CA certificate into an end entity's. A basic
+ * constraints extension that does not parse is refused as a CA's.
  *
  * @author mtls-spring-boot
  */
@@ -41,7 +43,7 @@ final class LeafUsage {
 	 * @return the refusal, or {@code null} when the leaf may authenticate a client
 	 */
 	static @Nullable MtlsReason check(X509Certificate leaf, List<String> requiredExtendedKeyUsages) {
-		if (leaf.getBasicConstraints() != -1) {
+		if (leaf.getBasicConstraints() != -1 || !endEntity(leaf)) {
 			return MtlsReason.CERTIFICATE_IS_AUTHORITY;
 		}
 		if (!permitsDigitalSignature(leaf)) {
@@ -70,17 +72,47 @@ final class LeafUsage {
 		}
 		try {
 			byte[] value = ASN1OctetString.getInstance(extension).getOctets();
-			ASN1Primitive usage = ASN1Primitive.fromByteArray(value);
-			if (usage == null || !Arrays.equals(usage.getEncoded(ASN1Encoding.DER), value)) {
-				return false;
-			}
-			return KeyUsage.getInstance(usage).hasUsages(KeyUsage.digitalSignature);
+			// Trailing zero bits of the named bit list are tolerated (X.690 asks DER to
+			// drop them; some CAs keep them, and the JDK and OpenSSL accept them): the
+			// bits read are the same.
+			return KeyUsage.getInstance(strictDer(value)).hasUsages(KeyUsage.digitalSignature);
 		}
 		catch (IOException | RuntimeException ex) {
 			// BouncyCastle reports bad encodings as IOException, IllegalArgumentException
 			// or ASN1ParsingException (an IllegalStateException).
 			return false;
 		}
+	}
+
+	/**
+	 * Whether the basic constraints extension, when present, parses strictly and says
+	 * {@code cA: FALSE}. The JDK reads a non-critical one it cannot parse as absent (an
+	 * end entity), so {@code SEQUENCE { TRUE }} with a trailing byte would pass for one.
+	 */
+	private static boolean endEntity(X509Certificate leaf) {
+		byte[] extension = leaf.getExtensionValue(Extension.basicConstraints.getId());
+		if (extension == null) {
+			return true;
+		}
+		try {
+			byte[] value = ASN1OctetString.getInstance(extension).getOctets();
+			return !BasicConstraints.getInstance(strictDer(value)).isCA();
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Parse one DER value with nothing after it.
+	 * @throws IOException when the value is not exactly one DER encoding
+	 */
+	private static ASN1Primitive strictDer(byte[] value) throws IOException {
+		ASN1Primitive primitive = ASN1Primitive.fromByteArray(value);
+		if (primitive == null || !Arrays.equals(primitive.getEncoded(ASN1Encoding.DER), value)) {
+			throw new IOException("Not one DER value");
+		}
+		return primitive;
 	}
 
 }

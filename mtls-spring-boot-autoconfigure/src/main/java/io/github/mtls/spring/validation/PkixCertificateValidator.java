@@ -226,7 +226,11 @@ public final class PkixCertificateValidator implements CertificateValidator {
 			return new PkixOutcome(null, result.getTrustAnchor().getTrustedCert());
 		}
 		catch (CertPathValidatorException ex) {
-			return PkixOutcome.failed(reasonFor(ex.getReason()));
+			// A failure of an intermediate (index above 0: keyCertSign missing, say) is
+			// an untrusted path, not a fault of the leaf's own usage.
+			MtlsReason reason = reasonFor(ex.getReason());
+			return PkixOutcome.failed((reason == MtlsReason.KEY_USAGE_NOT_PERMITTED && ex.getIndex() > 0)
+					? MtlsReason.CERTIFICATE_UNTRUSTED : reason);
 		}
 		catch (CertificateException | InvalidAlgorithmParameterException ex) {
 			return PkixOutcome.failed(MtlsReason.CERTIFICATE_UNREADABLE);

@@ -163,6 +163,38 @@ class PkixCertificateValidatorTests {
 			.isValid()).isTrue();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "30030101ff00", "300301010000", "3002", "0500", "", "3003010101" })
+	void validateWhenNonCriticalBasicConstraintsDoNotParseStrictlyThenRefusedAsAuthority(String hex) {
+		// SEQUENCE { TRUE } or { FALSE } with a trailing byte, a truncated one, NULL,
+		// nothing, a BER boolean: the JDK reads the first as "no basic constraints", an
+		// end entity, though OpenSSL shows CA:TRUE.
+		X509Certificate leaf = ca.leaf("op")
+			.rawExtension("2.5.29.19", false, HexFormat.of().parseHex(hex))
+			.clientAuth()
+			.issue()
+			.certificate();
+		assertReason(List.of(leaf, ca.certificate()), MtlsReason.CERTIFICATE_IS_AUTHORITY);
+	}
+
+	@Test
+	void validateWhenBasicConstraintsSayEndEntityThenValid() {
+		assertThat(this.validator
+			.validate(ca.leaf("op")
+				.rawExtension("2.5.29.19", false, HexFormat.of().parseHex("3000"))
+				.clientAuth()
+				.issue()
+				.chain())
+			.isValid()).isTrue();
+	}
+
+	@Test
+	void validateWhenIntermediateLacksKeyCertSignThenUntrustedNotTheLeafsKeyUsage() {
+		CertificateAuthority misissued = ca
+			.issuerFrom(ca.leaf("Misissued Intermediate").authority().keyUsage(KeyUsage.digitalSignature).issue());
+		assertReason(misissued.leaf("op").clientAuth().issue().chain(), MtlsReason.CERTIFICATE_UNTRUSTED);
+	}
+
 	@Test
 	void validateWhenLeafIsCaCertificateThenRefused() {
 		assertReason(ca.leaf("op").authority().clientAuth().issue().chain(), MtlsReason.CERTIFICATE_IS_AUTHORITY);

@@ -93,6 +93,16 @@ public final class CertificateAuthority {
 	 * @param commonName the CN of the certificate's subject
 	 * @return a builder
 	 */
+	/**
+	 * Use a certificate issued by this authority as an issuer in turn, whatever its
+	 * extensions say (for misissued intermediates: no {@code keyCertSign}, say).
+	 * @param issued a certificate this authority issued, with its key
+	 * @return the authority that signs with it
+	 */
+	public CertificateAuthority issuerFrom(IssuedCertificate issued) {
+		return new CertificateAuthority(issued, this);
+	}
+
 	public LeafCertificateBuilder leaf(String commonName) {
 		return new LeafCertificateBuilder(this, commonName);
 	}

@@ -70,13 +70,14 @@ final class CertificateSigner {
 			builder.addExtension(Extension.authorityKeyIdentifier, false,
 					utils.createAuthorityKeyIdentifier(issuerCertificate));
 		}
-		if (spec.authority()) {
-			BasicConstraints constraints = (spec.pathLength() != null) ? new BasicConstraints(spec.pathLength())
-					: new BasicConstraints(true);
+		// A raw extension replaces the standard one of its OID.
+		boolean rawBasicConstraints = spec.rawExtensions()
+			.stream()
+			.anyMatch((extension) -> extension.getExtnId().equals(Extension.basicConstraints));
+		if (!rawBasicConstraints) {
+			BasicConstraints constraints = !spec.authority() ? new BasicConstraints(false) : (spec.pathLength() != null)
+					? new BasicConstraints(spec.pathLength()) : new BasicConstraints(true);
 			builder.addExtension(Extension.basicConstraints, true, constraints);
-		}
-		else {
-			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 		}
 		if (spec.keyUsage() != null) {
 			builder.addExtension(Extension.keyUsage, true, new KeyUsage(spec.keyUsage()));

@@ -217,8 +217,8 @@ public final class LeafCertificateBuilder {
 
 	/**
 	 * Add an extension with the given value octets, encoded or not as the caller likes
-	 * (for malformed extensions). Combine with {@code keyUsage(null)} to replace the key
-	 * usage extension.
+	 * (for malformed extensions). A raw basic constraints extension replaces the standard
+	 * one; combine with {@code keyUsage(null)} to replace the key usage extension.
 	 * @param oid the extension OID
 	 * @param critical whether the extension is critical
 	 * @param value the extension's value octets
