@@ -54,7 +54,7 @@ import io.github.mtls.spring.validation.TrustAnchors;
 @EnableConfigurationProperties(MtlsProperties.class)
 @Import({ MtlsValidationConfiguration.class, ForwardedCertificateConfiguration.class,
 		MtlsSecurityFilterChainConfiguration.class, MtlsMyDataConfiguration.class, MtlsErrorsConfiguration.class,
-		MtlsManagementEndpointsConfiguration.class })
+		MtlsManagementEndpointsConfiguration.class, MtlsPartnerPortConfiguration.class })
 public final class MtlsAutoConfiguration {
 
 	/**
