@@ -15,6 +15,7 @@ import javax.net.ssl.SSLSocket;
 
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,7 +74,9 @@ class PartnerPortHttpsTests {
 		Properties.register(registry, partnerBundle("partner"));
 		Properties.register(registry, "server.ssl.client-auth=want", "mtls.connector.port=0",
 				"mtls.connector.ssl-bundle=partner", "mtls.connector.paths=/v2/**",
-				"mtls.access-rules[3].path=/actuator/health/**", "mtls.access-rules[3].permit-all=true");
+				"mtls.access-rules[3].path=/actuator/health/**", "mtls.access-rules[3].permit-all=true",
+				"server.tomcat.max-keep-alive-requests=7", "server.tomcat.keep-alive-timeout=13s",
+				"server.tomcat.max-connections=321", "server.tomcat.threads.max=37");
 	}
 
 	static String[] partnerBundle(String name) {
@@ -189,6 +192,17 @@ class PartnerPortHttpsTests {
 			.isEqualTo(200);
 	}
 
+	@Test
+	void partnerConnectorHasTheMainConnectorsTomcatLimits() {
+		Tomcat tomcat = ((TomcatWebServer) this.context.getWebServer()).getTomcat();
+		AbstractHttp11Protocol<?> main = (AbstractHttp11Protocol<?>) tomcat.getConnector().getProtocolHandler();
+		AbstractHttp11Protocol<?> partner = (AbstractHttp11Protocol<?>) partnerConnector().getProtocolHandler();
+		assertThat(partner.getMaxKeepAliveRequests()).isEqualTo(main.getMaxKeepAliveRequests()).isEqualTo(7);
+		assertThat(partner.getKeepAliveTimeout()).isEqualTo(main.getKeepAliveTimeout()).isEqualTo(13000);
+		assertThat(partner.getMaxConnections()).isEqualTo(main.getMaxConnections()).isEqualTo(321);
+		assertThat(partner.getMaxThreads()).isEqualTo(main.getMaxThreads()).isEqualTo(37);
+	}
+
 	private X509Certificate serverCertificate(int port) throws IOException {
 		try (SSLSocket socket = (SSLSocket) TestPki.sslContext(TestPki.registered)
 			.getSocketFactory()
@@ -199,10 +213,14 @@ class PartnerPortHttpsTests {
 	}
 
 	private int partnerPort() {
+		return partnerConnector().getLocalPort();
+	}
+
+	private Connector partnerConnector() {
 		Tomcat tomcat = ((TomcatWebServer) this.context.getWebServer()).getTomcat();
 		for (Connector connector : tomcat.getService().findConnectors()) {
 			if (connector != tomcat.getConnector()) {
-				return connector.getLocalPort();
+				return connector;
 			}
 		}
 		throw new IllegalStateException("No partner connector");

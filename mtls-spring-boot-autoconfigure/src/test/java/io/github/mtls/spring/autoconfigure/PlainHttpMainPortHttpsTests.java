@@ -1,6 +1,8 @@
 package io.github.mtls.spring.autoconfigure;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
@@ -32,6 +35,9 @@ class PlainHttpMainPortHttpsTests {
 	@LocalServerPort
 	int mainPort;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@Autowired
 	ServletWebServerApplicationContext context;
 
@@ -39,7 +45,20 @@ class PlainHttpMainPortHttpsTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		Properties.register(registry, TestApplication.OPERATORS);
 		Properties.register(registry, PartnerPortHttpsTests.partnerBundle("partner"));
-		Properties.register(registry, "mtls.connector.port=0", "mtls.connector.ssl-bundle=partner");
+		// A fixed partner port: were the partner connector also added to the management
+		// server, its second bind would fail startup.
+		Properties.register(registry, "mtls.connector.port=" + freePort(), "mtls.connector.ssl-bundle=partner",
+				"management.server.port=0", "mtls.access-rules[3].path=/actuator/health/**",
+				"mtls.access-rules[3].permit-all=true");
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
@@ -48,6 +67,16 @@ class PlainHttpMainPortHttpsTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("{\"pong\":true}");
 		assertThat(plainGet("/whoami").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void managementServerHasNoPartnerConnector() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/health"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		Tomcat tomcat = ((TomcatWebServer) this.context.getWebServer()).getTomcat();
+		assertThat(tomcat.getService().findConnectors()).hasSize(2);
 	}
 
 	@Test
