@@ -72,6 +72,11 @@ class SampleApplicationTests {
 			.isEqualTo("Example Fintech");
 		assertThat(this.json.from(response.body())).extractingJsonPathArrayValue("$.scopes")
 			.containsExactly("bank.list", "card.list");
+		assertThat(this.json.from(response.body())).extractingJsonPathArrayValue("$.org_codes")
+			.containsExactly("A1AAER0000", "D1AAEV0000");
+		assertThat(this.json.from(response.body())).extractingJsonPathArrayValue("$.industries")
+			.containsExactly("bank", "card");
+		assertThat(this.json.from(response.body())).extractingJsonPathArrayValue("$.org_types").containsExactly("03");
 		assertThat(this.json.from(response.body())).extractingJsonPathStringValue("$.fingerprint")
 			.isEqualTo(fingerprint(devPki.resolve("operator.pem")));
 	}

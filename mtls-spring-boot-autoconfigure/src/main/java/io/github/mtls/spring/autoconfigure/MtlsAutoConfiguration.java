@@ -47,6 +47,7 @@ import io.github.mtls.spring.validation.TrustAnchors;
 		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration",
 		beforeName = {
 				"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
 				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "mtls.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -54,7 +55,8 @@ import io.github.mtls.spring.validation.TrustAnchors;
 @EnableConfigurationProperties(MtlsProperties.class)
 @Import({ MtlsValidationConfiguration.class, ForwardedCertificateConfiguration.class,
 		MtlsSecurityFilterChainConfiguration.class, MtlsMyDataConfiguration.class, MtlsErrorsConfiguration.class,
-		MtlsManagementEndpointsConfiguration.class, MtlsPartnerPortConfiguration.class })
+		MtlsManagementEndpointsConfiguration.class, MtlsAuthenticationManagerConfiguration.class,
+		MtlsPartnerPortConfiguration.class })
 public final class MtlsAutoConfiguration {
 
 	/**

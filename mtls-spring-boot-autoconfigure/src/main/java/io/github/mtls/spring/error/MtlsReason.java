@@ -27,6 +27,11 @@ public enum MtlsReason {
 	/** The key usage extension does not allow digital signatures. */
 	KEY_USAGE_NOT_PERMITTED(401, "40101", "client certificate key usage does not permit digitalSignature"),
 
+	/**
+	 * The certificate is a CA certificate ({@code cA: TRUE}), not an end entity's.
+	 */
+	CERTIFICATE_IS_AUTHORITY(401, "40101", "client certificate is a CA certificate"),
+
 	/** A required extended key usage is missing. */
 	EXTENDED_KEY_USAGE_MISSING(401, "40101", "client certificate lacks a required extended key usage"),
 

@@ -4,8 +4,13 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.log.LogMessage;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,6 +38,8 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 	 */
 	public static final String SCOPE_PREFIX = "SCOPE_";
 
+	private static final Log logger = LogFactory.getLog(MtlsAuthenticationProvider.class);
+
 	private final CertificateValidator validator;
 
 	private final OperatorResolver operatorResolver;
@@ -55,7 +62,7 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 		List<X509Certificate> chain = token.getChain();
 		X509Certificate leaf = chain.get(0);
 		Sha256Fingerprint fingerprint = fingerprint(leaf);
-		ValidationResult result = this.validator.validate(chain, token.getOrigin());
+		ValidationResult result = validate(chain, token, fingerprint);
 		if (!result.isValid()) {
 			throw new MtlsAuthenticationException(result.failure(), fingerprint.value(), List.of());
 		}
@@ -66,6 +73,24 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 				operator, authorities(operator));
 		authenticated.setDetails(token.getDetails());
 		return authenticated;
+	}
+
+	private ValidationResult validate(List<X509Certificate> chain, MtlsAuthenticationToken token,
+			Sha256Fingerprint fingerprint) {
+		try {
+			return this.validator.validate(chain, token.getOrigin());
+		}
+		catch (AuthenticationException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// A certificate no parser expected is the caller's input, never a 500: refuse
+			// it and say where, without its text (exception messages may quote bytes).
+			logger.warn(LogMessage.format("Client certificate could not be validated (%s): fingerprint=%s",
+					ex.getClass().getName(), fingerprint.value()));
+			logger.debug("Client certificate validation failure", ex);
+			throw new MtlsAuthenticationException(MtlsReason.CERTIFICATE_UNREADABLE, fingerprint.value(), List.of());
+		}
 	}
 
 	private static Sha256Fingerprint fingerprint(X509Certificate leaf) {

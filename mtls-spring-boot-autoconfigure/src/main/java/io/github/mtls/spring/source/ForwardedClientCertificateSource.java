@@ -15,7 +15,9 @@ import org.springframework.util.StringUtils;
 
 import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.header.AutoDetectingHeaderDecoder;
 import io.github.mtls.spring.header.CertificateHeaderDecoder;
+import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
@@ -29,9 +31,9 @@ import io.github.mtls.spring.validation.CertificateOrigin;
  * <p>
  * Each header may occur once and hold at most {@code maxHeaderBytes}; anything else, and
  * any value the decoder cannot read entirely, fails the request. A chain taken from a
- * header is marked {@link CertificateOrigin#FORWARDED} in the {@value #ORIGIN_ATTRIBUTE}
+ * header is marked {@link CertificateOrigin#FORWARDED} in the {@link #ORIGIN_ATTRIBUTE}
  * request attribute, and the headers to hide from the application are named in
- * {@value #HIDDEN_HEADERS_ATTRIBUTE}.
+ * {@link #HIDDEN_HEADERS_ATTRIBUTE}.
  *
  * @author mtls-spring-boot
  */
@@ -160,6 +162,11 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 			return List.of();
 		}
 		List<X509Certificate> chain = this.decoder.decode(value);
+		if (chain.size() > 1 && AutoDetectingHeaderDecoder.detect(value) == HeaderFormat.RFC9440) {
+			// RFC 9440: Client-Cert is one Byte Sequence; intermediates go in
+			// Client-Cert-Chain.
+			throw new MtlsAuthenticationException(MtlsReason.MALFORMED_HEADER);
+		}
 		if (chainValue == null || chain.isEmpty()) {
 			return chain;
 		}

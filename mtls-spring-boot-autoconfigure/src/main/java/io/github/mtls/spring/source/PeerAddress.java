@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * an address rewritten from {@code X-Forwarded-For} by Tomcat's {@code RemoteIpValve}
  * ({@code server.forward-headers-strategy=native}, on by default on cloud platforms) or
  * by Spring's {@code ForwardedHeaderFilter}. Under Tomcat, {@link PeerAddressValve}
- * records it in the {@value #ATTRIBUTE} request attribute; without it (MockMvc, other
+ * records it in the {@link #ATTRIBUTE} request attribute; without it (MockMvc, other
  * containers) {@code getRemoteAddr()} is used.
  *
  * @author mtls-spring-boot

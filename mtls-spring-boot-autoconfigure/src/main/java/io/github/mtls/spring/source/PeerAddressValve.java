@@ -9,7 +9,7 @@ import org.apache.catalina.valves.ValveBase;
 
 /**
  * Records the connection's peer address ({@link Request#getPeerAddr()}, which
- * {@code RemoteIpValve} leaves alone) in the {@value PeerAddress#ATTRIBUTE} request
+ * {@code RemoteIpValve} leaves alone) in the {@link PeerAddress#ATTRIBUTE} request
  * attribute. A context valve, so it runs after any engine valve.
  *
  * @author mtls-spring-boot

@@ -11,7 +11,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -46,8 +44,6 @@ import io.github.mtls.spring.validation.revocation.RevocationChecker;
  * @author mtls-spring-boot
  */
 public final class PkixCertificateValidator implements CertificateValidator {
-
-	private static final int DIGITAL_SIGNATURE = 0;
 
 	private volatile TrustAnchors trustAnchors;
 
@@ -199,7 +195,7 @@ public final class PkixCertificateValidator implements CertificateValidator {
 			}
 			issuer = (path.size() > 1) ? path.get(1) : pkix.anchor();
 		}
-		MtlsReason usage = checkUsage(path.get(0));
+		MtlsReason usage = LeafUsage.check(path.get(0), this.requiredExtendedKeyUsages);
 		if (usage != null) {
 			return ValidationResult.failed(usage);
 		}
@@ -309,28 +305,6 @@ public final class PkixCertificateValidator implements CertificateValidator {
 			return MtlsReason.POLICY_MISSING;
 		}
 		return MtlsReason.CERTIFICATE_UNTRUSTED;
-	}
-
-	private @Nullable MtlsReason checkUsage(X509Certificate leaf) {
-		boolean[] keyUsage = leaf.getKeyUsage();
-		if (keyUsage != null && (keyUsage.length <= DIGITAL_SIGNATURE || !keyUsage[DIGITAL_SIGNATURE])) {
-			return MtlsReason.KEY_USAGE_NOT_PERMITTED;
-		}
-		if (this.requiredExtendedKeyUsages.isEmpty()) {
-			return null;
-		}
-		try {
-			List<String> extendedKeyUsage = leaf.getExtendedKeyUsage();
-			// anyExtendedKeyUsage does not stand in for a required purpose.
-			if (extendedKeyUsage == null
-					|| !new HashSet<>(extendedKeyUsage).containsAll(this.requiredExtendedKeyUsages)) {
-				return MtlsReason.EXTENDED_KEY_USAGE_MISSING;
-			}
-			return null;
-		}
-		catch (CertificateParsingException ex) {
-			return MtlsReason.CERTIFICATE_UNREADABLE;
-		}
 	}
 
 	private record PkixOutcome(@Nullable MtlsReason failure, @Nullable X509Certificate anchor) {

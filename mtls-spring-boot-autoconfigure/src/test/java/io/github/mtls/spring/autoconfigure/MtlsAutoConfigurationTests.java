@@ -8,13 +8,18 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 import io.github.mtls.spring.mydata.InMemoryOperatorRegistry;
@@ -22,6 +27,7 @@ import io.github.mtls.spring.mydata.OperatorRegistration;
 import io.github.mtls.spring.mydata.OperatorRegistry;
 import io.github.mtls.spring.mydata.SerialNumber;
 import io.github.mtls.spring.security.MtlsAuthenticationFilter;
+import io.github.mtls.spring.security.MtlsAuthenticationToken;
 import io.github.mtls.spring.security.MtlsConfigurer;
 import io.github.mtls.spring.security.MtlsErrorWriter;
 import io.github.mtls.spring.source.ClientCertificateSource;
@@ -199,6 +205,41 @@ class MtlsAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("mtls.validation.required-extended-key-usage"));
+	}
+
+	@Test
+	void backsOffBootsGeneratedUserWhenTheApplicationDefinesNone() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
+			.withPropertyValues("mtls.mydata.operators[0].org-code=A1AAER0000",
+					"mtls.mydata.operators[0].business-number=2208112345")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(UserDetailsService.class)
+					.hasSingleBean(AuthenticationManagerResolver.class);
+				assertThat(context.getBean(AuthenticationManagerResolver.class)
+					.resolve(null)
+					.authenticate(MtlsAuthenticationToken.unauthenticated(TestPki.registered.chain()))
+					.isAuthenticated()).isTrue();
+			});
+	}
+
+	@Test
+	void keepsBootsUserWhenSpringSecurityUserPropertiesAreSet() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
+			.withPropertyValues("spring.security.user.name=admin", "spring.security.user.password=secret")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(InMemoryUserDetailsManager.class)
+				.doesNotHaveBean(AuthenticationManagerResolver.class));
+	}
+
+	@Test
+	void keepsTheApplicationsUsers() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(UserDetailsServiceAutoConfiguration.class))
+			.withBean(UserDetailsService.class,
+					() -> new InMemoryUserDetailsManager(User.withUsername("ops").password("{noop}x").build()))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(UserDetailsService.class)
+				.satisfies((users) -> assertThat(users.loadUserByUsername("ops")).isNotNull()));
 	}
 
 	private static List<?> filtersOf(SecurityFilterChain chain) {

@@ -76,6 +76,22 @@ class ForwardedClientCertificateSourceTests {
 	}
 
 	@Test
+	void resolveWhenRfc9440ClientCertIsAListThenMalformed() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, rfc9440(client.certificate()) + ", " + rfc9440(intermediate.certificate()));
+		assertReason(request, MtlsReason.MALFORMED_HEADER);
+	}
+
+	@Test
+	void resolveWhenRfc9440ChainHeaderIsAListThenLeafThenIntermediates() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, rfc9440(client.certificate()));
+		request.addHeader("X-SSL-Client-Chain", rfc9440(intermediate.certificate()) + ", " + rfc9440(ca.certificate()));
+		assertThat(this.source.resolve(request)).containsExactly(client.certificate(), intermediate.certificate(),
+				ca.certificate());
+	}
+
+	@Test
 	void resolveWhenHeaderTwiceThenDuplicate() {
 		MockHttpServletRequest request = request("127.0.0.2");
 		request.addHeader(HEADER, base64(client.certificate()));
@@ -168,6 +184,10 @@ class ForwardedClientCertificateSourceTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setRemoteAddr(peer);
 		return request;
+	}
+
+	private static String rfc9440(X509Certificate certificate) {
+		return ":" + base64(certificate) + ":";
 	}
 
 	private static String base64(X509Certificate certificate) {

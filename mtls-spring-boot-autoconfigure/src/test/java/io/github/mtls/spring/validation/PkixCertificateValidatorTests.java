@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
@@ -130,6 +133,39 @@ class PkixCertificateValidatorTests {
 		PkixCertificateValidator legacy = new PkixCertificateValidator(TrustAnchors.of(ca.certificate()), List.of(),
 				Duration.ZERO);
 		assertThat(legacy.validate(ca.leaf("op").keyUsage(null).issue().chain()).isValid()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0302052000", "2306030205200300", "0403616263", "030205", "" })
+	void validateWhenNonCriticalKeyUsageDoesNotParseStrictlyThenRefused(String hex) {
+		// 03 02 05 20 = keyEncipherment only; then a trailing byte, a BER constructed
+		// BIT STRING, an OCTET STRING, a truncated one, nothing: the JDK reads each as
+		// "no key usage".
+		X509Certificate leaf = ca.leaf("op")
+			.keyUsage(null)
+			.rawExtension("2.5.29.15", false, HexFormat.of().parseHex(hex))
+			.clientAuth()
+			.issue()
+			.certificate();
+		assertThat(leaf.getKeyUsage()).isNull();
+		assertReason(List.of(leaf, ca.certificate()), MtlsReason.KEY_USAGE_NOT_PERMITTED);
+	}
+
+	@Test
+	void validateWhenNonCriticalKeyUsageIsWellFormedThenItsBitsDecide() {
+		assertThat(this.validator
+			.validate(ca.leaf("op")
+				.keyUsage(null)
+				.rawExtension("2.5.29.15", false, HexFormat.of().parseHex("03020780"))
+				.clientAuth()
+				.issue()
+				.chain())
+			.isValid()).isTrue();
+	}
+
+	@Test
+	void validateWhenLeafIsCaCertificateThenRefused() {
+		assertReason(ca.leaf("op").authority().clientAuth().issue().chain(), MtlsReason.CERTIFICATE_IS_AUTHORITY);
 	}
 
 	@Test

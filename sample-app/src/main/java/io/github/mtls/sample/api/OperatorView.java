@@ -10,18 +10,26 @@ import io.github.mtls.spring.mydata.MyDataOperator;
  * The body of {@code GET /whoami}: the authenticated operator as the registry knows it.
  *
  * @param orgCode the primary org code
+ * @param orgCodes every org code the operator holds (one per industry it is registered
+ * for), the primary first
  * @param businessNumber the business registration number
  * @param name the display name
  * @param scopes the granted scopes, sorted
  * @param fingerprint the SHA-256 fingerprint of the client certificate
+ * @param industries the industries of its org codes, sorted
+ * @param orgTypes the org types of its org codes, sorted
  * @author mtls-spring-boot
  */
-public record OperatorView(@JsonProperty("org_code") String orgCode,
+public record OperatorView(@JsonProperty("org_code") String orgCode, @JsonProperty("org_codes") List<String> orgCodes,
 		@JsonProperty("business_number") String businessNumber, @JsonProperty("name") String name,
-		@JsonProperty("scopes") List<String> scopes, @JsonProperty("fingerprint") String fingerprint) {
+		@JsonProperty("scopes") List<String> scopes, @JsonProperty("fingerprint") String fingerprint,
+		@JsonProperty("industries") List<String> industries, @JsonProperty("org_types") List<String> orgTypes) {
 
 	public OperatorView {
+		orgCodes = List.copyOf(orgCodes);
 		scopes = List.copyOf(scopes);
+		industries = List.copyOf(industries);
+		orgTypes = List.copyOf(orgTypes);
 	}
 
 	/**
@@ -30,8 +38,9 @@ public record OperatorView(@JsonProperty("org_code") String orgCode,
 	 * @return the view
 	 */
 	public static OperatorView of(MyDataOperator operator) {
-		return new OperatorView(operator.orgCode(), operator.businessNumber(), operator.name(),
-				operator.scopes().stream().sorted().toList(), operator.certificateFingerprint());
+		return new OperatorView(operator.orgCode(), operator.orgCodes(), operator.businessNumber(), operator.name(),
+				operator.scopes().stream().sorted().toList(), operator.certificateFingerprint(),
+				operator.industries().stream().sorted().toList(), operator.orgTypes().stream().sorted().toList());
 	}
 
 }

@@ -18,7 +18,8 @@ import org.springframework.util.Assert;
  * @param orgRegno {@code org_regno}, the business registration number
  * @param corpRegno {@code corp_regno}, the corporate registration number
  * @param serialNum {@code serial_num}, the SERIALNUMBER of the member's TLS certificate
- * @param ipList {@code ip_list[].ip}, the member's own outgoing addresses
+ * @param ipList {@code ip_list[].ip}, the member's own outgoing addresses; an item
+ * without one is an empty string (which no allowlist accepts)
  * @param industry {@code industry}
  * @param domain {@code domain}
  * @author mtls-spring-boot

@@ -121,10 +121,9 @@ public final class OrgListParser {
 		List<String> addresses = new ArrayList<>(list.size());
 		for (JsonNode item : list.values()) {
 			String address = item.isString() ? item.stringValue() : text(item, "ip");
-			if (address == null || address.isBlank()) {
-				throw new InvalidOrgListException("Org list entry " + orgCode + " has an ip_list item without ip");
-			}
-			addresses.add(address.trim());
+			// An item without an address makes only this entry unusable: kept as "",
+			// which no allowlist accepts, so the entry can't call.
+			addresses.add((address != null) ? address.trim() : "");
 		}
 		return addresses;
 	}

@@ -72,7 +72,7 @@ final class OrgListRegistrations {
 			allowlist = IpAllowlist.of(entry.ipList());
 		}
 		catch (IllegalArgumentException ex) {
-			reportOnce(entry, "has an ip_list item that is not an IP address or CIDR range: it can't call");
+			reportOnce(entry, "has an ip_list item without an IP address or CIDR range: it can't call");
 			return null;
 		}
 		String name = (entry.orgName() != null) ? entry.orgName() : entry.orgCode();

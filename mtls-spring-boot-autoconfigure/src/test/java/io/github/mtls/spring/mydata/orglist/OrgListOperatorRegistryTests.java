@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.mtls.spring.mydata.OperatorRegistration;
 import io.github.mtls.spring.mydata.SerialNumber;
@@ -59,6 +61,21 @@ class OrgListOperatorRegistryTests {
 		assertThat(registry.findBySerialNumber(SerialNumber.of("1018212345"))).hasSize(1);
 		assertThat(registry.findBySerialNumber(SerialNumber.of("3108154321"))).isEmpty();
 		assertThat(registry.getRegistrations()).extracting(OperatorRegistration::orgCode).doesNotContain("V1VPNN0000");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "\"org_type\": null, ", "\"org_type\": \"\", ", "\"org_type\": 7, ",
+			"\"org_type\": \"7\", ", "\"org_type\": \"07\\u0000\", ", "\"org_type\": [\"07\"], " })
+	void refreshWhenEntryHasNoAllowedOrgTypeThenItCannotCall(String orgType) throws IOException {
+		OrgListOperatorRegistry registry = registry();
+		String portal = "\"org_type\": \"07\", \"org_name\": \"MyData Portal\"";
+		assertThat(OrgLists.FULL).contains(portal);
+		write(OrgLists.FULL.replace(portal, orgType + "\"org_name\": \"MyData Portal\""));
+		assertThat(registry.refresh()).isEqualTo(OrgListOperatorRegistry.Outcome.APPLIED);
+		assertThat(registry.findBySerialNumber(SerialNumber.of("1018212345"))).isEmpty();
+		assertThat(registry.getRegistrations()).extracting(OperatorRegistration::orgCode)
+			.doesNotContain("P0PPPP0000")
+			.contains("A1AAER0000");
 	}
 
 	@Test
@@ -149,6 +166,17 @@ class OrgListOperatorRegistryTests {
 	void refreshWhenEntryHasUnusableIpListThenOnlyThatEntryCannotCall() throws IOException {
 		OrgListOperatorRegistry registry = registry();
 		write(OrgLists.FULL.replace("203.0.113.64/28", "not-an-address"));
+		assertThat(registry.refresh()).isEqualTo(OrgListOperatorRegistry.Outcome.APPLIED);
+		assertThat(registry.getRegistrations()).extracting(OperatorRegistration::orgCode)
+			.doesNotContain("A1AAER0000")
+			.contains("D1AAEV0000");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"ip\":null}", "{}", "{\"ip\":\"\"}", "{\"ip\":7}", "null" })
+	void refreshWhenEntryHasIpListItemWithoutAddressThenOnlyThatEntryCannotCall(String item) throws IOException {
+		OrgListOperatorRegistry registry = registry();
+		write(OrgLists.FULL.replace("{\"ip\": \"203.0.113.64/28\"}", item));
 		assertThat(registry.refresh()).isEqualTo(OrgListOperatorRegistry.Outcome.APPLIED);
 		assertThat(registry.getRegistrations()).extracting(OperatorRegistration::orgCode)
 			.doesNotContain("A1AAER0000")

@@ -111,6 +111,9 @@ final class CertificateSigner {
 					new GeneralName(GeneralName.uniformResourceIdentifier, spec.ocspResponder()));
 			builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(ocsp));
 		}
+		for (Extension extension : spec.rawExtensions()) {
+			builder.addExtension(extension);
+		}
 	}
 
 }

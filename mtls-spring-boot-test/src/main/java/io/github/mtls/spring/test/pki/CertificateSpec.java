@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.jspecify.annotations.Nullable;
@@ -23,17 +24,19 @@ import org.jspecify.annotations.Nullable;
  * @param policies certificate policy OIDs
  * @param crlDistributionPoint CRL distribution point URL, or {@code null}
  * @param ocspResponder OCSP responder URL for the AIA extension, or {@code null}
+ * @param rawExtensions extensions added as given, after the others (for malformed
+ * encodings)
  */
 record CertificateSpec(X500Name subject, Instant notBefore, Instant notAfter, boolean authority,
 		@Nullable Integer pathLength, @Nullable Integer keyUsage, @Nullable List<KeyPurposeId> extendedKeyUsages,
 		List<String> dnsNames, List<String> ipAddresses, List<String> policies, @Nullable String crlDistributionPoint,
-		@Nullable String ocspResponder) {
+		@Nullable String ocspResponder, List<Extension> rawExtensions) {
 
 	static CertificateSpec authority(X500Name subject, Instant notBefore, Instant notAfter,
 			@Nullable Integer pathLength) {
 		return new CertificateSpec(subject, notBefore, notAfter, true, pathLength,
 				KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature, null, List.of(), List.of(),
-				List.of(), null, null);
+				List.of(), null, null, List.of());
 	}
 
 }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +52,10 @@ public final class LeafCertificateBuilder {
 	private @Nullable String crlDistributionPoint;
 
 	private @Nullable String ocspResponder;
+
+	private boolean authority;
+
+	private final List<Extension> rawExtensions = new ArrayList<>();
 
 	LeafCertificateBuilder(CertificateAuthority issuer, String commonName) {
 		this.issuer = issuer;
@@ -200,15 +206,39 @@ public final class LeafCertificateBuilder {
 	}
 
 	/**
+	 * Mark the certificate a CA ({@code cA: TRUE} in its basic constraints), as a
+	 * misissued end-entity certificate would be.
+	 * @return this builder
+	 */
+	public LeafCertificateBuilder authority() {
+		this.authority = true;
+		return this;
+	}
+
+	/**
+	 * Add an extension with the given value octets, encoded or not as the caller likes
+	 * (for malformed extensions). Combine with {@code keyUsage(null)} to replace the key
+	 * usage extension.
+	 * @param oid the extension OID
+	 * @param critical whether the extension is critical
+	 * @param value the extension's value octets
+	 * @return this builder
+	 */
+	public LeafCertificateBuilder rawExtension(String oid, boolean critical, byte[] value) {
+		this.rawExtensions.add(new Extension(new ASN1ObjectIdentifier(oid), critical, value.clone()));
+		return this;
+	}
+
+	/**
 	 * Issue the certificate.
 	 * @return the certificate with its key and chain (leaf first, root last)
 	 */
 	public IssuedCertificate issue() {
 		KeyPair keyPair = KeyPairs.generate();
-		CertificateSpec spec = new CertificateSpec(subjectName(), this.notBefore, this.notAfter, false, null,
+		CertificateSpec spec = new CertificateSpec(subjectName(), this.notBefore, this.notAfter, this.authority, null,
 				this.keyUsage, (this.extendedKeyUsages != null) ? List.copyOf(this.extendedKeyUsages) : null,
 				List.copyOf(this.dnsNames), List.copyOf(this.ipAddresses), List.copyOf(this.policies),
-				this.crlDistributionPoint, this.ocspResponder);
+				this.crlDistributionPoint, this.ocspResponder, List.copyOf(this.rawExtensions));
 		IssuedCertificate authority = this.issuer.issued();
 		X509Certificate certificate = CertificateSigner.sign(spec, keyPair.getPublic(), this.issuer.subjectName(),
 				authority.privateKey(), authority.certificate());
