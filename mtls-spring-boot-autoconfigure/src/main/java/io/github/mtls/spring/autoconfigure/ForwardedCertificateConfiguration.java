@@ -76,8 +76,12 @@ class ForwardedCertificateConfiguration {
 	@ConditionalOnMissingBean
 	ClientCertificateSource mtlsClientCertificateSource(MtlsProperties properties, TrustedProxies trustedProxies,
 			Environment environment) {
+		// With a partner port, a direct chain counts only on the partner connector: the
+		// main port serves callers who are not operators.
+		DirectClientCertificateSource direct = properties.connector().isConfigured()
+				? DirectClientCertificateSource.partnerConnectorOnly() : new DirectClientCertificateSource();
 		if (properties.source() == MtlsProperties.Source.DIRECT) {
-			return new DirectClientCertificateSource();
+			return direct;
 		}
 		MtlsProperties.Forwarded forwarded = properties.forwarded();
 		long maxHeaderBytes = forwarded.maxHeaderBytes().toBytes();
@@ -100,6 +104,7 @@ class ForwardedCertificateConfiguration {
 		source.setMaxHeaderBytes((int) maxHeaderBytes);
 		source.setUntrustedHeaderPolicy(forwarded.onUntrustedHeader());
 		source.setForwardedOnly(properties.source() == MtlsProperties.Source.FORWARDED);
+		source.setDirectSource(direct);
 		return source;
 	}
 

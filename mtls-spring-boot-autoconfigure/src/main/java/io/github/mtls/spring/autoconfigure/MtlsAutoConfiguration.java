@@ -55,7 +55,8 @@ import io.github.mtls.spring.validation.TrustAnchors;
 @EnableConfigurationProperties(MtlsProperties.class)
 @Import({ MtlsValidationConfiguration.class, ForwardedCertificateConfiguration.class,
 		MtlsSecurityFilterChainConfiguration.class, MtlsMyDataConfiguration.class, MtlsErrorsConfiguration.class,
-		MtlsManagementEndpointsConfiguration.class, MtlsAuthenticationManagerConfiguration.class })
+		MtlsManagementEndpointsConfiguration.class, MtlsAuthenticationManagerConfiguration.class,
+		MtlsPartnerPortConfiguration.class })
 public final class MtlsAutoConfiguration {
 
 	/**

@@ -38,13 +38,16 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
  * trusted proxy, else the TLS peer's chain)
  * @param forwarded client certificates forwarded by trusted proxies in a request header
  * @param errors error responses: body format and per-reason codes
+ * @param connector a second Tomcat connector, the partner port, with client
+ * authentication beside the main port
  * @author mtls-spring-boot
  */
 @ConfigurationProperties("mtls")
 public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("need") ClientAuth clientAuth,
 		@Nullable String trustBundle, @DefaultValue Validation validation, @DefaultValue MyData mydata,
 		@DefaultValue List<AccessRule> accessRules, @DefaultValue("authenticated") UnmatchedRequests unmatchedRequests,
-		@DefaultValue("auto") Source source, @DefaultValue Forwarded forwarded, @DefaultValue Errors errors) {
+		@DefaultValue("auto") Source source, @DefaultValue Forwarded forwarded, @DefaultValue Errors errors,
+		@DefaultValue Connector connector) {
 
 	public MtlsProperties {
 		accessRules = List.copyOf(accessRules);
@@ -83,6 +86,34 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 		 * The header when the TCP peer is a trusted proxy, else the TLS peer's chain.
 		 */
 		AUTO
+
+	}
+
+	/**
+	 * A second Tomcat connector, the partner port, beside {@code server.port}: TLS with
+	 * client authentication ({@code mtls.client-auth}) for operators, while the main port
+	 * keeps {@code server.ssl.client-auth} for probes, browsers and internal callers.
+	 *
+	 * @param port port of the partner connector; unset means no second connector
+	 * @param sslBundle name of the spring.ssl.bundle holding the partner connector's key
+	 * and client CA trust store; unset means the key and trust material of server.ssl
+	 * @param paths path patterns, such as /v2/**, served on the partner port only; the
+	 * main port answers them 404 40401 before authentication; empty means both ports
+	 * serve every path
+	 */
+	public record Connector(@Nullable Integer port, @Nullable String sslBundle, @DefaultValue List<String> paths) {
+
+		public Connector {
+			paths = List.copyOf(paths);
+		}
+
+		/**
+		 * Return whether a partner connector is configured.
+		 * @return whether {@link #port()} is set
+		 */
+		public boolean isConfigured() {
+			return this.port != null;
+		}
 
 	}
 

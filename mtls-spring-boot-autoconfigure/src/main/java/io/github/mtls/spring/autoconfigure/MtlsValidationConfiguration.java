@@ -138,6 +138,10 @@ class MtlsValidationConfiguration {
 		if (properties.trustBundle() != null && !properties.trustBundle().isBlank()) {
 			return properties.trustBundle();
 		}
+		String partnerBundle = TrustAnchorsLoader.partnerBundle(properties);
+		if (partnerBundle != null) {
+			return partnerBundle;
+		}
 		return Binder.get(environment).bind("server.ssl.bundle", String.class).orElse(null);
 	}
 

@@ -17,7 +17,9 @@ import io.github.mtls.spring.validation.TrustAnchors;
 
 /**
  * Loads the anchors callers must chain to: the trust store of the SSL bundle named by
- * {@code mtls.trust-bundle}, else the server's own SSL trust store.
+ * {@code mtls.trust-bundle}, else the server's own SSL trust store: with a partner port,
+ * the partner connector's ({@code mtls.connector.ssl-bundle} when set), so a plain-HTTP
+ * main port needs no {@code server.ssl}.
  *
  * @author mtls-spring-boot
  */
@@ -39,6 +41,18 @@ final class TrustAnchorsLoader {
 			}
 			return fromTrustStore(bundle.getStores().getTrustStore(), "mtls.trust-bundle", bundleName);
 		}
+		String partnerBundle = partnerBundle(properties);
+		if (partnerBundle != null) {
+			SslBundle bundle;
+			try {
+				bundle = sslBundles.getBundle(partnerBundle);
+			}
+			catch (NoSuchSslBundleException ex) {
+				throw new InvalidConfigurationPropertyValueException("mtls.connector.ssl-bundle", partnerBundle,
+						"No spring.ssl.bundle of that name is configured.");
+			}
+			return fromTrustStore(bundle.getStores().getTrustStore(), "mtls.connector.ssl-bundle", partnerBundle);
+		}
 		Ssl ssl = Binder.get(environment).bind("server.ssl", Ssl.class).orElse(null);
 		if (!Ssl.isEnabled(ssl)) {
 			throw new MtlsStartupException(
@@ -50,6 +64,20 @@ final class TrustAnchorsLoader {
 		boolean named = ssl.getBundle() != null;
 		return fromTrustStore(bundle.getStores().getTrustStore(),
 				named ? "server.ssl.bundle" : "server.ssl.trust-store", named ? ssl.getBundle() : ssl.getTrustStore());
+	}
+
+	/**
+	 * Return the SSL bundle of the partner connector's TLS, when a partner port takes its
+	 * own.
+	 * @param properties the properties
+	 * @return the bundle name, or {@code null}
+	 */
+	static @Nullable String partnerBundle(MtlsProperties properties) {
+		MtlsProperties.Connector connector = properties.connector();
+		if (!connector.isConfigured() || connector.sslBundle() == null || connector.sslBundle().isBlank()) {
+			return null;
+		}
+		return connector.sslBundle().trim();
 	}
 
 	private static TrustAnchors fromTrustStore(@Nullable KeyStore trustStore, String key, @Nullable Object value) {

@@ -98,6 +98,12 @@ public enum MtlsReason {
 	 */
 	MANAGEMENT_ENDPOINT_DENIED(403, "40301", "올바르지 않은 API 호출"),
 
+	/**
+	 * A path served on the partner port only ({@code mtls.connector.paths}) was asked for
+	 * on the main port.
+	 */
+	PARTNER_PORT_ONLY(404, "40401", "requested API not found"),
+
 	/** The {@code x-api-tran-id} header is missing or malformed while required. */
 	TRAN_ID_INVALID(400, "40002", "x-api-tran-id is missing or malformed");
 

@@ -9,7 +9,8 @@ import io.github.mtls.spring.security.MtlsRejectionEvent;
 
 /**
  * Writes one audit line per refused request: reason, MyData code, method, path,
- * certificate fingerprint and operator org codes. Never certificate contents.
+ * certificate fingerprint, operator org codes and the connector the request came in on
+ * ({@code main} or {@code partner}). Never certificate contents.
  *
  * @author mtls-spring-boot
  */
@@ -25,7 +26,7 @@ public final class MtlsAuditListener implements ApplicationListener<MtlsRejectio
 		this.logger.info("mTLS request refused: reason=" + event.getReason() + " rsp_code=" + event.getRspCode()
 				+ " method=" + printable(event.getMethod()) + " path=" + printable(event.getPath()) + " fingerprint="
 				+ ((event.getFingerprint() != null) ? event.getFingerprint() : "-") + " org_codes="
-				+ event.getOrgCodes());
+				+ event.getOrgCodes() + " connector=" + event.getConnector());
 	}
 
 	private static String printable(String text) {

@@ -12,11 +12,15 @@ import org.springframework.util.Assert;
 
 import io.github.mtls.spring.security.MtlsAuthenticationToken;
 import io.github.mtls.spring.security.MtlsRejectionEvent;
+import io.github.mtls.spring.security.MtlsRequestDetails;
+import io.github.mtls.spring.source.ServerConnector;
 
 /**
  * Counts client certificate authentications and refusals in Micrometer:
  * {@value #AUTHENTICATED} tagged with the certificate's origin ({@code direct} or
- * {@code forwarded}), and {@value #REJECTED} tagged with the reason and its MyData code.
+ * {@code forwarded}), and {@value #REJECTED} tagged with the reason and its MyData code;
+ * both tagged with the connector the request came in on ({@code main} or
+ * {@code partner}).
  *
  * @author mtls-spring-boot
  */
@@ -56,6 +60,7 @@ public final class MtlsMetricsListener implements SmartApplicationListener {
 				.description("Requests refused by client certificate authentication or access rules")
 				.tag("reason", rejection.getReason().name())
 				.tag("rsp_code", rejection.getRspCode())
+				.tag("connector", rejection.getConnector())
 				.register(this.registry)
 				.increment();
 		}
@@ -64,9 +69,15 @@ public final class MtlsMetricsListener implements SmartApplicationListener {
 			Counter.builder(AUTHENTICATED)
 				.description("Requests authenticated by client certificate")
 				.tag("origin", token.getOrigin().name().toLowerCase(Locale.ROOT))
+				.tag("connector", connector(token))
 				.register(this.registry)
 				.increment();
 		}
+	}
+
+	private static String connector(MtlsAuthenticationToken token) {
+		return (token.getDetails() instanceof MtlsRequestDetails details) ? details.connector().tagValue()
+				: ServerConnector.MAIN.tagValue();
 	}
 
 }

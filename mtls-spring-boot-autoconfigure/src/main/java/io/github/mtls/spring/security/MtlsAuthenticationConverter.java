@@ -13,6 +13,7 @@ import org.springframework.util.Assert;
 import io.github.mtls.spring.source.ClientAddressResolver;
 import io.github.mtls.spring.source.ClientCertificateSource;
 import io.github.mtls.spring.source.ForwardedClientCertificateSource;
+import io.github.mtls.spring.source.ServerConnector;
 
 /**
  * Turns a request's client certificate chain, from a {@link ClientCertificateSource},
@@ -56,7 +57,8 @@ public final class MtlsAuthenticationConverter implements AuthenticationConverte
 		}
 		MtlsAuthenticationToken token = MtlsAuthenticationToken.unauthenticated(chain,
 				ForwardedClientCertificateSource.originOf(request));
-		token.setDetails(new MtlsRequestDetails(this.clientAddressResolver.resolve(request)));
+		token.setDetails(
+				new MtlsRequestDetails(this.clientAddressResolver.resolve(request), ServerConnector.of(request)));
 		return token;
 	}
 

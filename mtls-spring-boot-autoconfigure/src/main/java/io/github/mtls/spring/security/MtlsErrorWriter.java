@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
 
 import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.source.ServerConnector;
 
 /**
  * Writes the one error response of a refused request, the MyData body {@code {"rsp_code":
@@ -126,8 +127,9 @@ public final class MtlsErrorWriter {
 			response.flushBuffer();
 		}
 		if (this.eventPublisher != null) {
-			this.eventPublisher.publishEvent(new MtlsRejectionEvent(reason, errorCode(reason).rspCode(),
-					request.getMethod(), request.getRequestURI(), fingerprint, orgCodes));
+			this.eventPublisher
+				.publishEvent(new MtlsRejectionEvent(reason, errorCode(reason).rspCode(), request.getMethod(),
+						request.getRequestURI(), fingerprint, orgCodes, ServerConnector.of(request).tagValue()));
 		}
 	}
 

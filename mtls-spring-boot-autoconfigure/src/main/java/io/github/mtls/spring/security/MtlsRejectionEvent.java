@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
 
 import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.source.ServerConnector;
 
 /**
  * Published once for every request the starter refuses, after the error response is
@@ -31,6 +32,8 @@ public final class MtlsRejectionEvent extends ApplicationEvent {
 	private final List<String> orgCodes;
 
 	private final String rspCode;
+
+	private final String connector;
 
 	/**
 	 * Create an event for a refusal answered with the reason's default code.
@@ -57,7 +60,25 @@ public final class MtlsRejectionEvent extends ApplicationEvent {
 	 */
 	public MtlsRejectionEvent(MtlsReason reason, String rspCode, String method, String path,
 			@Nullable String fingerprint, List<String> orgCodes) {
+		this(reason, rspCode, method, path, fingerprint, orgCodes, ServerConnector.MAIN.tagValue());
+	}
+
+	/**
+	 * Create an event.
+	 * @param reason why the request was refused
+	 * @param rspCode the MyData code the response carried ({@code mtls.errors.codes} may
+	 * override the reason's default)
+	 * @param method the request method
+	 * @param path the request path
+	 * @param fingerprint the client certificate's SHA-256 fingerprint, if known
+	 * @param orgCodes the org codes of matched operators, if any
+	 * @param connector the connector the request came in on, {@code main} or
+	 * {@code partner}
+	 */
+	public MtlsRejectionEvent(MtlsReason reason, String rspCode, String method, String path,
+			@Nullable String fingerprint, List<String> orgCodes, String connector) {
 		super(reason);
+		this.connector = connector;
 		this.reason = reason;
 		this.rspCode = rspCode;
 		this.method = method;
@@ -88,6 +109,14 @@ public final class MtlsRejectionEvent extends ApplicationEvent {
 
 	public List<String> getOrgCodes() {
 		return this.orgCodes;
+	}
+
+	/**
+	 * Return the connector the request came in on.
+	 * @return {@code main} or {@code partner}
+	 */
+	public String getConnector() {
+		return this.connector;
 	}
 
 }

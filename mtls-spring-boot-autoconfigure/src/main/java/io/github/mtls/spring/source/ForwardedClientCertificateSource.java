@@ -61,7 +61,7 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 
 	private final Set<String> hiddenHeaders;
 
-	private final ClientCertificateSource direct = new DirectClientCertificateSource();
+	private ClientCertificateSource direct = new DirectClientCertificateSource();
 
 	private int maxHeaderBytes = 16384;
 
@@ -115,6 +115,16 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 	 */
 	public void setForwardedOnly(boolean forwardedOnly) {
 		this.forwardedOnly = forwardedOnly;
+	}
+
+	/**
+	 * Set where the chain of a peer that is not a trusted proxy comes from; a
+	 * {@link DirectClientCertificateSource} reading every connector by default.
+	 * @param direct the source of direct TLS chains
+	 */
+	public void setDirectSource(ClientCertificateSource direct) {
+		Assert.notNull(direct, "direct cannot be null");
+		this.direct = direct;
 	}
 
 	@Override

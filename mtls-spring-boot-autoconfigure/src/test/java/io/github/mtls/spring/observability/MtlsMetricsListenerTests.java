@@ -11,6 +11,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.security.MtlsAuthenticationToken;
 import io.github.mtls.spring.security.MtlsRejectionEvent;
+import io.github.mtls.spring.security.MtlsRequestDetails;
+import io.github.mtls.spring.source.ServerConnector;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.validation.CertificateOrigin;
 
@@ -56,6 +58,37 @@ class MtlsMetricsListenerTests {
 		this.listener.onApplicationEvent(new AuthenticationSuccessEvent(
 				UsernamePasswordAuthenticationToken.authenticated("user", "n/a", List.of())));
 		assertThat(this.registry.find(MtlsMetricsListener.AUTHENTICATED).counter()).isNull();
+	}
+
+	@Test
+	void onApplicationEventWhenRejectedThenTagsTheConnector() {
+		this.listener.onApplicationEvent(new MtlsRejectionEvent(MtlsReason.PARTNER_PORT_ONLY, "40401", "GET",
+				"/v2/bank/accounts", null, List.of(), "main"));
+		this.listener
+			.onApplicationEvent(new MtlsRejectionEvent(MtlsReason.NO_CERTIFICATE, "GET", "/whoami", null, List.of()));
+		assertThat(this.registry.get(MtlsMetricsListener.REJECTED)
+			.tag("reason", "PARTNER_PORT_ONLY")
+			.tag("connector", "main")
+			.counter()
+			.count()).isOne();
+		assertThat(this.registry.get(MtlsMetricsListener.REJECTED)
+			.tag("reason", "NO_CERTIFICATE")
+			.tag("connector", "main")
+			.counter()
+			.count()).isOne();
+	}
+
+	@Test
+	void onApplicationEventWhenAuthenticatedOnThePartnerConnectorThenTagsIt() {
+		MtlsAuthenticationToken token = MtlsAuthenticationToken
+			.unauthenticated(CertificateAuthority.root("CA").leaf("op").issue().chain(), CertificateOrigin.DIRECT);
+		token.setDetails(new MtlsRequestDetails("192.0.2.1", ServerConnector.PARTNER));
+		this.listener.onApplicationEvent(new AuthenticationSuccessEvent(token));
+		assertThat(this.registry.get(MtlsMetricsListener.AUTHENTICATED)
+			.tag("origin", "direct")
+			.tag("connector", "partner")
+			.counter()
+			.count()).isOne();
 	}
 
 }

@@ -13,7 +13,8 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Logs, once the application is ready, curl commands to try the sample with its
- * development PKI on the port it really listens on. Silent when the PKI is not in use
+ * development PKI on the port operators call: the partner port when one is configured,
+ * else the port the application really listens on. Silent when the PKI is not in use
  * (configured key material, or a {@code server.ssl.key-store} set elsewhere). Logs file
  * names, never their contents.
  *
@@ -36,11 +37,23 @@ public final class DevPkiCurlCommands implements ApplicationListener<Application
 		String folder = displayed(Path
 			.of((String) Objects.requireNonNull(devPki.getProperty(DevPkiEnvironmentPostProcessor.LOCATION_PROPERTY))));
 		StringBuilder message = new StringBuilder("Try the sample with its development PKI:");
-		for (CurlWalkthrough.Step step : CurlWalkthrough.steps(folder, port)) {
+		for (CurlWalkthrough.Step step : CurlWalkthrough.steps(folder, operatorPort(environment, port))) {
 			message.append(System.lineSeparator()).append("  # ").append(step.expectation());
 			message.append(System.lineSeparator()).append("  ").append(step.commandLine());
 		}
 		logger.info(message);
+	}
+
+	/**
+	 * Return the port operators call: the partner port when one is configured
+	 * ({@code mtls.connector.port}, the {@code partner-port} profile), else the main one.
+	 * @param environment the environment
+	 * @param mainPort the port the main connector listens on
+	 * @return the port of the walkthrough
+	 */
+	static int operatorPort(ConfigurableEnvironment environment, int mainPort) {
+		Integer partnerPort = environment.getProperty("mtls.connector.port", Integer.class);
+		return (partnerPort != null && partnerPort > 0) ? partnerPort : mainPort;
 	}
 
 	/**
