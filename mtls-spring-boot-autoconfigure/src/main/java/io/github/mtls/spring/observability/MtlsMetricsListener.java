@@ -1,6 +1,9 @@
 package io.github.mtls.spring.observability;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,13 +13,20 @@ import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.security.MtlsAuthenticationToken;
 import io.github.mtls.spring.security.MtlsRejectionEvent;
+import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
  * Counts client certificate authentications and refusals in Micrometer:
  * {@value #AUTHENTICATED} tagged with the certificate's origin ({@code direct} or
  * {@code forwarded}), and {@value #REJECTED} tagged with the reason and its MyData code.
+ * <p>
+ * Every counter is registered when the listener is created, one per value of each tag's
+ * fixed set (held in maps keyed by those enums), so a request only increments a counter
+ * it already holds: nothing on the request path registers a meter or looks one up by its
+ * tags.
  *
  * @author mtls-spring-boot
  */
@@ -34,13 +44,46 @@ public final class MtlsMetricsListener implements SmartApplicationListener {
 
 	private final MeterRegistry registry;
 
+	private final Map<CertificateOrigin, Counter> authenticated = new EnumMap<>(CertificateOrigin.class);
+
+	private final Map<MtlsReason, Rejected> rejected = new EnumMap<>(MtlsReason.class);
+
 	/**
-	 * Create a listener.
+	 * Create a listener whose refusal counters carry each reason's default MyData code.
 	 * @param registry where the counters live
 	 */
 	public MtlsMetricsListener(MeterRegistry registry) {
+		this(registry, MtlsReason::rspCode);
+	}
+
+	/**
+	 * Create a listener.
+	 * @param registry where the counters live
+	 * @param rspCodes the MyData code the response carries for each reason
+	 */
+	public MtlsMetricsListener(MeterRegistry registry, Function<MtlsReason, String> rspCodes) {
 		Assert.notNull(registry, "registry cannot be null");
+		Assert.notNull(rspCodes, "rspCodes cannot be null");
 		this.registry = registry;
+		for (CertificateOrigin origin : CertificateOrigin.values()) {
+			this.authenticated.put(origin,
+					Counter.builder(AUTHENTICATED)
+						.description("Requests authenticated by client certificate")
+						.tag("origin", origin.name().toLowerCase(Locale.ROOT))
+						.register(registry));
+		}
+		for (MtlsReason reason : MtlsReason.values()) {
+			String rspCode = rspCodes.apply(reason);
+			this.rejected.put(reason, new Rejected(rspCode, rejectedCounter(reason, rspCode)));
+		}
+	}
+
+	private Counter rejectedCounter(MtlsReason reason, String rspCode) {
+		return Counter.builder(REJECTED)
+			.description("Requests refused by client certificate authentication or access rules")
+			.tag("reason", reason.name())
+			.tag("rsp_code", rspCode)
+			.register(this.registry);
 	}
 
 	@Override
@@ -52,21 +95,24 @@ public final class MtlsMetricsListener implements SmartApplicationListener {
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof MtlsRejectionEvent rejection) {
-			Counter.builder(REJECTED)
-				.description("Requests refused by client certificate authentication or access rules")
-				.tag("reason", rejection.getReason().name())
-				.tag("rsp_code", rejection.getRspCode())
-				.register(this.registry)
-				.increment();
+			Rejected counted = this.rejected.get(rejection.getReason());
+			if (counted.rspCode().equals(rejection.getRspCode())) {
+				counted.counter().increment();
+			}
+			else {
+				// Only an error writer that answers with codes other than the configured
+				// ones gets here.
+				rejectedCounter(rejection.getReason(), rejection.getRspCode()).increment();
+			}
 		}
 		else if (event instanceof AuthenticationSuccessEvent success
 				&& success.getAuthentication() instanceof MtlsAuthenticationToken token) {
-			Counter.builder(AUTHENTICATED)
-				.description("Requests authenticated by client certificate")
-				.tag("origin", token.getOrigin().name().toLowerCase(Locale.ROOT))
-				.register(this.registry)
-				.increment();
+			this.authenticated.get(token.getOrigin()).increment();
 		}
+	}
+
+	private record Rejected(String rspCode, Counter counter) {
+
 	}
 
 }
