@@ -63,14 +63,6 @@ public final class CertificateInventory {
 		return entries;
 	}
 
-	/**
-	 * Return the trust anchors in force.
-	 * @return the anchors
-	 */
-	public List<Entry> anchors() {
-		return certificates().stream().filter((entry) -> entry.kind() == Kind.TRUST_ANCHOR).toList();
-	}
-
 	private static void add(List<Entry> entries, Kind kind, List<X509Certificate> certificates) {
 		certificates.stream()
 			.map((certificate) -> Entry.of(kind, certificate))

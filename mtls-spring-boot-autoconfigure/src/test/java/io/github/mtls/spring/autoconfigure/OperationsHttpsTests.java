@@ -64,6 +64,8 @@ class OperationsHttpsTests {
 
 	private final HttpClient unregistered = TestPki.client(TestPki.unregistered);
 
+	private final HttpClient suspended = TestPki.client(TestPki.suspended);
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		Properties.register(registry, TestPki.serverSsl("client-ca.p12"));
@@ -75,46 +77,53 @@ class OperationsHttpsTests {
 
 	@Test
 	void getWhenAcceptedAndRefusedThenMetersCountEach() {
+		HttpClient bankOnly = TestPki.client(TestPki.bankOnly);
 		double authenticated = counter(MtlsMetricsListener.AUTHENTICATED, "origin", "direct");
-		double notRegistered = counter(MtlsMetricsListener.REJECTED, "reason",
-				MtlsReason.OPERATOR_NOT_REGISTERED.name());
+		double scopeMissing = counter(MtlsMetricsListener.REJECTED, "reason", MtlsReason.SCOPE_NOT_GRANTED.name());
 		long validations = timed("hit") + timed("miss");
 		int events = this.successEvents.tokens.size();
 		for (int i = 0; i < 3; i++) {
 			assertThat(HttpsRequests.get(this.registered, this.port, "/whoami").statusCode()).isEqualTo(200);
 		}
 		for (int i = 0; i < 2; i++) {
-			assertThat(HttpsRequests.get(this.unregistered, this.port, "/whoami").statusCode()).isEqualTo(401);
+			assertThat(HttpsRequests.get(bankOnly, this.port, "/v2/card/cards").statusCode()).isEqualTo(401);
 		}
-		assertThat(counter(MtlsMetricsListener.AUTHENTICATED, "origin", "direct")).isEqualTo(authenticated + 3);
-		assertThat(counter(MtlsMetricsListener.REJECTED, "reason", MtlsReason.OPERATOR_NOT_REGISTERED.name()))
-			.isEqualTo(notRegistered + 2);
+		// Five authentications: three served, two refused by the access rules.
+		assertThat(counter(MtlsMetricsListener.AUTHENTICATED, "origin", "direct")).isEqualTo(authenticated + 5);
 		assertThat(timed("hit") + timed("miss")).isEqualTo(validations + 5);
 		assertThat(timed("hit")).isPositive();
-		assertThat(this.successEvents.tokens).hasSize(events + 3);
+		assertThat(this.successEvents.tokens).hasSize(events + 5);
 		assertThat(this.successEvents.tokens.get(events).getPrincipal().toString()).contains("A1AAER0000");
+		// A refusal is counted after its response is written.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> counter(MtlsMetricsListener.REJECTED, "reason",
+					MtlsReason.SCOPE_NOT_GRANTED.name()) >= scopeMissing + 2);
+		assertThat(counter(MtlsMetricsListener.REJECTED, "reason", MtlsReason.SCOPE_NOT_GRANTED.name()))
+			.isEqualTo(scopeMissing + 2);
 	}
 
 	@Test
 	void getWhenBurstOfThousandRefusalsThenAuditLinesBounded(CapturedOutput output) {
+		// A reason no other test here provokes, so no refusal of theirs logged late can
+		// count.
 		Instant second = Instant.parse("2030-01-01T00:00:00.100Z");
 		this.audit.setClock(Clock.fixed(second, ZoneOffset.UTC));
 		try {
 			for (int i = 0; i < 1000; i++) {
-				HttpsRequests.get(this.unregistered, this.port, "/whoami");
+				HttpsRequests.get(this.suspended, this.port, "/whoami");
 			}
 			this.audit.setClock(Clock.fixed(second.plusSeconds(1), ZoneOffset.UTC));
-			HttpsRequests.get(this.unregistered, this.port, "/whoami");
+			HttpsRequests.get(this.suspended, this.port, "/whoami");
 			// The audit line follows the response, so a refusal of the burst may still be
 			// logged in the next second: wait for the summary the next second writes.
 			await().atMost(Duration.ofSeconds(10)).until(() -> suppressed(output) > 0);
-			long logged = lines(output, "mTLS request refused: reason=OPERATOR_NOT_REGISTERED");
+			long logged = lines(output, "mTLS request refused: reason=OPERATOR_SUSPENDED");
 			// Two seconds of the clock: at most twice the bound, and every refusal either
 			// logged or counted in the summary.
 			assertThat(logged).isBetween(MtlsAuditListener.DEFAULT_LINES_PER_SECOND + 1L,
 					2L * MtlsAuditListener.DEFAULT_LINES_PER_SECOND);
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> lines(output, "mTLS request refused: reason=OPERATOR_NOT_REGISTERED")
+				.until(() -> lines(output, "mTLS request refused: reason=OPERATOR_SUSPENDED")
 						+ suppressed(output) == 1001);
 			assertThat(lines(output, "not logged")).isOne();
 		}
@@ -160,7 +169,7 @@ class OperationsHttpsTests {
 	}
 
 	private static long suppressed(CapturedOutput output) {
-		Matcher matcher = Pattern.compile("reason=OPERATOR_NOT_REGISTERED suppressed=(\\d+)").matcher(output.getOut());
+		Matcher matcher = Pattern.compile("reason=OPERATOR_SUSPENDED suppressed=(\\d+)").matcher(output.getOut());
 		return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
 	}
 
