@@ -53,12 +53,20 @@ public final class PartnerPortPathsFilter extends OncePerRequestFilter {
 	}
 
 	private boolean isPartnerOnly(HttpServletRequest request) {
-		for (RequestMatcher path : this.paths) {
-			if (path.matches(request)) {
-				return true;
+		try {
+			for (RequestMatcher path : this.paths) {
+				if (path.matches(request)) {
+					return true;
+				}
 			}
+			return false;
 		}
-		return false;
+		catch (IllegalArgumentException ex) {
+			// A path Spring cannot split into its servlet path (";" after
+			// spring.mvc.servlet.path, an X-Forwarded-Prefix that is not a path): fail
+			// closed, the main connector serves nothing it cannot place.
+			return true;
+		}
 	}
 
 }
