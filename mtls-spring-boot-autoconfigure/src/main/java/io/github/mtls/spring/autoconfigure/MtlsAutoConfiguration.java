@@ -95,6 +95,11 @@ public final class MtlsAutoConfiguration {
 	}
 
 	@Bean
+	static MtlsUnknownPropertiesCheck mtlsUnknownPropertiesCheck(Environment environment) {
+		return new MtlsUnknownPropertiesCheck(environment);
+	}
+
+	@Bean
 	static SmartInitializingSingleton mtlsFilterChainCheck(ObjectProvider<SecurityFilterChain> chains) {
 		return new MtlsFilterChainCheck(chains);
 	}

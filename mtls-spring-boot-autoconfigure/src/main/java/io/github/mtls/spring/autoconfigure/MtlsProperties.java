@@ -40,6 +40,8 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
  * @param errors error responses: body format and per-reason codes
  * @param connector a second Tomcat connector, the partner port, with client
  * authentication beside the main port
+ * @param failOnUnknownProperties whether a property under mtls. that binds to nothing,
+ * such as a misspelt key, fails startup rather than logging a warning
  * @author mtls-spring-boot
  */
 @ConfigurationProperties("mtls")
@@ -47,7 +49,7 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 		@Nullable String trustBundle, @DefaultValue Validation validation, @DefaultValue MyData mydata,
 		@DefaultValue List<AccessRule> accessRules, @DefaultValue("authenticated") UnmatchedRequests unmatchedRequests,
 		@DefaultValue("auto") Source source, @DefaultValue Forwarded forwarded, @DefaultValue Errors errors,
-		@DefaultValue Connector connector) {
+		@DefaultValue Connector connector, @DefaultValue("false") boolean failOnUnknownProperties) {
 
 	public MtlsProperties {
 		accessRules = List.copyOf(accessRules);
