@@ -2,7 +2,9 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.connector.Connector;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -82,6 +84,7 @@ class MtlsPartnerConnectorCustomizer implements WebServerFactoryCustomizer<Tomca
 		LambdaSafe.callbacks(TomcatProtocolHandlerCustomizer.class, factory.getProtocolHandlerCustomizers(), handler)
 			.invoke((customizer) -> customizer.customize(handler));
 		configureSsl(factory, partner);
+		shareExecutor(main, partner);
 		new CompressionConnectorCustomizer(factory.getCompression()).customize(partner);
 		for (TomcatConnectorCustomizer customizer : factory.getConnectorCustomizers()) {
 			if (customizer != self) {
@@ -89,6 +92,23 @@ class MtlsPartnerConnectorCustomizer implements WebServerFactoryCustomizer<Tomca
 			}
 		}
 		logConnectors(factory, main);
+	}
+
+	/**
+	 * Run the partner connector on the main connector's executor: one thread pool, sized
+	 * by {@code server.tomcat.threads.*}, for both. The main connector creates its
+	 * executor when it starts, before the additional connectors; the main one owns it and
+	 * shuts it down.
+	 */
+	private static void shareExecutor(Connector main, Connector partner) {
+		partner.addLifecycleListener((event) -> {
+			if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+				Executor executor = main.getProtocolHandler().getExecutor();
+				if (executor != null) {
+					partner.getProtocolHandler().setExecutor(executor);
+				}
+			}
+		});
 	}
 
 	private void configureSsl(TomcatServletWebServerFactory factory, Connector partner) {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.DataSizeUnit;
 import org.springframework.util.unit.DataSize;
 import org.springframework.util.unit.DataUnit;
@@ -42,6 +43,7 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
  * @param errors error responses: body format and per-reason codes
  * @param connector a second Tomcat connector, the partner port, with client
  * authentication beside the main port
+ * @param health the mtls health indicator
  * @param failOnUnknownProperties whether a property under mtls. that binds to nothing,
  * such as a misspelt key, fails startup rather than logging a warning
  * @author mtls-spring-boot
@@ -51,7 +53,8 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 		@Nullable String trustBundle, @DefaultValue Validation validation, @DefaultValue MyData mydata,
 		@DefaultValue List<AccessRule> accessRules, @DefaultValue("authenticated") UnmatchedRequests unmatchedRequests,
 		@DefaultValue("auto") Source source, @DefaultValue Forwarded forwarded, @DefaultValue Errors errors,
-		@DefaultValue Connector connector, @DefaultValue("false") boolean failOnUnknownProperties) {
+		@DefaultValue Connector connector, @DefaultValue Health health,
+		@DefaultValue("false") boolean failOnUnknownProperties) {
 
 	public MtlsProperties {
 		accessRules = List.copyOf(accessRules);
@@ -372,6 +375,23 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * @param rspMsg MyData response message
 	 */
 	public record Code(@Nullable Integer status, @Nullable String rspCode, @Nullable String rspMsg) {
+
+	}
+
+	/**
+	 * The mtls health indicator.
+	 *
+	 * @param expiryWarning how long before the server certificate, a trust anchor or an
+	 * intermediate expires the indicator reports WARNING
+	 */
+	public record Health(@DefaultValue("30d") Duration expiryWarning) {
+
+		public Health {
+			if (expiryWarning.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("mtls.health.expiry-warning", expiryWarning,
+						"A warning period cannot be negative.");
+			}
+		}
 
 	}
 

@@ -20,11 +20,13 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
+import io.github.mtls.spring.observability.CertificateInventory;
 import io.github.mtls.spring.validation.CachingCertificateValidator;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.ExtendedKeyUsages;
@@ -78,6 +80,38 @@ class MtlsValidationConfiguration {
 					+ "does not replace them when an SSL bundle is updated");
 		}
 		return (caching != null) ? caching : pkix;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CertificateInventory mtlsCertificateInventory(CertificateValidator validator, TrustAnchors trustAnchors,
+			SslBundles sslBundles, ObjectProvider<ServerProperties> serverProperties) {
+		PkixCertificateValidator pkix = pkix(validator);
+		ServerProperties server = serverProperties.getIfAvailable();
+		return new CertificateInventory(
+				new ServerCertificateChain((server != null) ? server.getSsl() : null, sslBundles),
+				(pkix != null) ? pkix::getTrustAnchors : () -> trustAnchors,
+				(pkix != null) ? pkix::getIntermediates : List::of);
+	}
+
+	/**
+	 * Return the starter's PKIX validator inside a validator bean, if it is one.
+	 * @param validator the bean
+	 * @return the PKIX validator, or {@code null} when the application supplied its own
+	 */
+	static @Nullable PkixCertificateValidator pkix(CertificateValidator validator) {
+		CertificateValidator inner = (validator instanceof CachingCertificateValidator caching) ? caching.getDelegate()
+				: validator;
+		return (inner instanceof PkixCertificateValidator pkix) ? pkix : null;
+	}
+
+	/**
+	 * Return the starter's validation cache, if the validator bean is one.
+	 * @param validator the bean
+	 * @return the cache, or {@code null}
+	 */
+	static @Nullable CachingCertificateValidator caching(CertificateValidator validator) {
+		return (validator instanceof CachingCertificateValidator caching) ? caching : null;
 	}
 
 	private static void reloadAnchors(MtlsProperties properties, SslBundles sslBundles, Environment environment,

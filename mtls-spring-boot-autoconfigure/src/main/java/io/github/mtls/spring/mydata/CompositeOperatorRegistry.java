@@ -50,6 +50,11 @@ public final class CompositeOperatorRegistry implements OperatorRegistry {
 				this.other.findByCertificateFingerprint(fingerprint));
 	}
 
+	@Override
+	public List<OperatorRegistration> getRegistrations() {
+		return combine(this.inline.getRegistrations(), this.other.getRegistrations());
+	}
+
 	private List<OperatorRegistration> combine(List<OperatorRegistration> inline, List<OperatorRegistration> other) {
 		if (other.isEmpty()) {
 			return inline;

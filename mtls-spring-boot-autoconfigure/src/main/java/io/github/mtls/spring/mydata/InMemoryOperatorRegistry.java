@@ -62,6 +62,7 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
 	 * Return every entry.
 	 * @return the entries
 	 */
+	@Override
 	public List<OperatorRegistration> getRegistrations() {
 		return this.registrations;
 	}

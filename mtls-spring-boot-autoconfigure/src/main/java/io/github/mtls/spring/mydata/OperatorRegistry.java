@@ -27,4 +27,13 @@ public interface OperatorRegistry {
 	 */
 	List<OperatorRegistration> findByCertificateFingerprint(Sha256Fingerprint fingerprint);
 
+	/**
+	 * Return every entry, for operations (the {@code mtls} Actuator endpoint). Not called
+	 * on the request path. A registry that cannot list its entries returns none.
+	 * @return the entries, empty when none or when the registry cannot list them
+	 */
+	default List<OperatorRegistration> getRegistrations() {
+		return List.of();
+	}
+
 }

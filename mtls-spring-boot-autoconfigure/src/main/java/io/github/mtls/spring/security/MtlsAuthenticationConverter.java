@@ -57,8 +57,9 @@ public final class MtlsAuthenticationConverter implements AuthenticationConverte
 		}
 		MtlsAuthenticationToken token = MtlsAuthenticationToken.unauthenticated(chain,
 				ForwardedClientCertificateSource.originOf(request));
-		token.setDetails(
-				new MtlsRequestDetails(this.clientAddressResolver.resolve(request), ServerConnector.of(request)));
+		String clientAddress = this.clientAddressResolver.resolve(request);
+		request.setAttribute(MtlsRequestDetails.CLIENT_ADDRESS_ATTRIBUTE, clientAddress);
+		token.setDetails(new MtlsRequestDetails(clientAddress, ServerConnector.of(request)));
 		return token;
 	}
 

@@ -55,6 +55,22 @@ public final class TrustedProxies {
 	}
 
 	/**
+	 * Return the trusted address ranges, for operations.
+	 * @return the ranges as configured, normalised
+	 */
+	public List<String> addresses() {
+		return this.addresses.stream().map(IpAddressRange::toString).toList();
+	}
+
+	/**
+	 * Return the fingerprints of the proxies' own client certificates, for operations.
+	 * @return the fingerprints
+	 */
+	public Set<Sha256Fingerprint> certificates() {
+		return this.certificates;
+	}
+
+	/**
 	 * Whether any proxy is configured at all.
 	 * @return {@code false} when no criterion is configured
 	 */

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -46,6 +47,12 @@ public final class CachingCertificateValidator implements CertificateValidator {
 
 	private final AtomicLong generation = new AtomicLong();
 
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
+	private ValidationObserver observer = ValidationObserver.NONE;
+
 	/**
 	 * Create a caching validator.
 	 * @param delegate does the validation
@@ -73,11 +80,37 @@ public final class CachingCertificateValidator implements CertificateValidator {
 		return validate(chain, CertificateOrigin.DIRECT);
 	}
 
+	/**
+	 * Set who is told of every validation, whether the cache answered it and how long it
+	 * took.
+	 * @param observer the observer; none by default
+	 */
+	public void setObserver(ValidationObserver observer) {
+		Assert.notNull(observer, "observer cannot be null");
+		this.observer = observer;
+	}
+
+	/**
+	 * Return the validator that does the work on a miss.
+	 * @return the delegate
+	 */
+	public CertificateValidator getDelegate() {
+		return this.delegate;
+	}
+
 	@Override
 	public ValidationResult validate(List<X509Certificate> chain, CertificateOrigin origin) {
+		long start = System.nanoTime();
+		Lookup lookup = lookUp(chain, origin);
+		(lookup.hit() ? this.hits : this.misses).increment();
+		this.observer.validated(lookup.hit(), System.nanoTime() - start);
+		return lookup.result();
+	}
+
+	private Lookup lookUp(List<X509Certificate> chain, CertificateOrigin origin) {
 		ChainKey key = ChainKey.of(chain, origin);
 		if (key == null) {
-			return this.delegate.validate(chain, origin);
+			return new Lookup(this.delegate.validate(chain, origin), false);
 		}
 		// Read before the delegate runs: the anchors it uses are then this generation's
 		// or newer (a reload replaces the anchors before it clears).
@@ -86,7 +119,7 @@ public final class CachingCertificateValidator implements CertificateValidator {
 		Instant now = this.clock.instant();
 		if (cached != null) {
 			if (cached.generation() == generation && now.isBefore(cached.expiry())) {
-				return ValidationResult.validUntil(cached.expiry());
+				return new Lookup(ValidationResult.validUntil(cached.expiry()), true);
 			}
 			if (cached.generation() != generation) {
 				// Stored by a validation that overlapped a reload: never served.
@@ -104,7 +137,7 @@ public final class CachingCertificateValidator implements CertificateValidator {
 				this.cache.put(key, new Entry(expiry, generation));
 			}
 		}
-		return result;
+		return new Lookup(result, false);
 	}
 
 	/**
@@ -115,6 +148,22 @@ public final class CachingCertificateValidator implements CertificateValidator {
 		// under the old anchors from being served: it may be stored after this.
 		this.generation.incrementAndGet();
 		this.cache.invalidateAll();
+	}
+
+	/**
+	 * Return how many validations the cache answered.
+	 * @return the count since startup
+	 */
+	public long hits() {
+		return this.hits.sum();
+	}
+
+	/**
+	 * Return how many validations the delegate had to do.
+	 * @return the count since startup
+	 */
+	public long misses() {
+		return this.misses.sum();
 	}
 
 	/**
@@ -156,6 +205,13 @@ public final class CachingCertificateValidator implements CertificateValidator {
 		public int hashCode() {
 			return 31 * Arrays.hashCode(this.digest) + this.origin.hashCode();
 		}
+
+	}
+
+	/**
+	 * A validation's result and whether the cache answered it.
+	 */
+	private record Lookup(ValidationResult result, boolean hit) {
 
 	}
 

@@ -90,6 +90,22 @@ public final class PkixCertificateValidator implements CertificateValidator {
 	}
 
 	/**
+	 * Return the trust anchors in force.
+	 * @return the anchors
+	 */
+	public TrustAnchors getTrustAnchors() {
+		return this.trustAnchors;
+	}
+
+	/**
+	 * Return the intermediate CA certificates that complete chains.
+	 * @return the certificates, empty when none are configured
+	 */
+	public List<X509Certificate> getIntermediates() {
+		return this.intermediates;
+	}
+
+	/**
 	 * Set the clock that tells the validation time.
 	 * @param clock the clock
 	 */

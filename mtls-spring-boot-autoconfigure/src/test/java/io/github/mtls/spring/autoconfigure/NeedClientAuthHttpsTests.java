@@ -40,8 +40,11 @@ class NeedClientAuthHttpsTests {
 	void whoamiWhenRegisteredOperatorThenReturnsPrincipal() {
 		HttpResponse<String> response = get(TestPki.registered, "/whoami");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(this.meterRegistry.get("mtls.requests.authenticated").tag("origin", "direct").counter().count())
-			.isPositive();
+		assertThat(this.meterRegistry.get("mtls.requests.authenticated")
+			.tag("origin", "direct")
+			.tag("connector", "main")
+			.counter()
+			.count()).isPositive();
 		assertThat(response.body()).contains("\"org_code\":\"A1AAER0000\"")
 			.contains("\"business_number\":\"2208112345\"")
 			.contains(TestPki.registered.sha256Fingerprint());
@@ -61,6 +64,7 @@ class NeedClientAuthHttpsTests {
 		assertThat(response.body()).isEqualTo("{\"rsp_code\":\"40103\",\"rsp_msg\":\"operator is not registered\"}");
 		assertThat(this.meterRegistry.get("mtls.requests.rejected")
 			.tag("reason", "OPERATOR_NOT_REGISTERED")
+			.tag("connector", "main")
 			.counter()
 			.count()).isPositive();
 	}

@@ -200,7 +200,15 @@ class PartnerPortHttpsTests {
 		assertThat(partner.getMaxKeepAliveRequests()).isEqualTo(main.getMaxKeepAliveRequests()).isEqualTo(7);
 		assertThat(partner.getKeepAliveTimeout()).isEqualTo(main.getKeepAliveTimeout()).isEqualTo(13000);
 		assertThat(partner.getMaxConnections()).isEqualTo(main.getMaxConnections()).isEqualTo(321);
-		assertThat(partner.getMaxThreads()).isEqualTo(main.getMaxThreads()).isEqualTo(37);
+		// Threads: the partner connector runs on the main connector's executor (below).
+		assertThat(main.getMaxThreads()).isEqualTo(37);
+	}
+
+	@Test
+	void partnerConnectorRunsOnTheMainConnectorsExecutor() {
+		Tomcat tomcat = ((TomcatWebServer) this.context.getWebServer()).getTomcat();
+		assertThat(tomcat.getConnector().getProtocolHandler().getExecutor()).isNotNull()
+			.isSameAs(partnerConnector().getProtocolHandler().getExecutor());
 	}
 
 	private X509Certificate serverCertificate(int port) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.mtls.spring.observability;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class MtlsMetricsListenerTests {
 		assertThat(this.registry.get(MtlsMetricsListener.REJECTED)
 			.tag("reason", "OPERATOR_NOT_REGISTERED")
 			.tag("rsp_code", "40103")
+			.tag("connector", "main")
 			.counter()
 			.count()).isEqualTo(2);
 	}
@@ -49,15 +51,65 @@ class MtlsMetricsListenerTests {
 		MtlsAuthenticationToken token = MtlsAuthenticationToken
 			.unauthenticated(CertificateAuthority.root("CA").leaf("op").issue().chain(), CertificateOrigin.FORWARDED);
 		this.listener.onApplicationEvent(new AuthenticationSuccessEvent(token));
-		assertThat(this.registry.get(MtlsMetricsListener.AUTHENTICATED).tag("origin", "forwarded").counter().count())
-			.isOne();
+		assertThat(this.registry.get(MtlsMetricsListener.AUTHENTICATED)
+			.tag("origin", "forwarded")
+			.tag("connector", "main")
+			.counter()
+			.count()).isOne();
 	}
 
 	@Test
 	void onApplicationEventWhenOtherAuthenticationThenIgnores() {
 		this.listener.onApplicationEvent(new AuthenticationSuccessEvent(
 				UsernamePasswordAuthenticationToken.authenticated("user", "n/a", List.of())));
-		assertThat(this.registry.find(MtlsMetricsListener.AUTHENTICATED).counter()).isNull();
+		assertThat(this.registry.find(MtlsMetricsListener.AUTHENTICATED).counters())
+			.allSatisfy((counter) -> assertThat(counter.count()).isZero());
+	}
+
+	@Test
+	void constructorWhenCreatedThenRegistersEveryCounterBeforeAnyRequest() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new MtlsMetricsListener(registry);
+		int connectors = ServerConnector.values().length;
+		assertThat(registry.find(MtlsMetricsListener.REJECTED).counters())
+			.hasSize(MtlsReason.values().length * connectors);
+		assertThat(registry.find(MtlsMetricsListener.AUTHENTICATED).counters())
+			.hasSize(CertificateOrigin.values().length * connectors);
+	}
+
+	@Test
+	void onApplicationEventWhenRequestsCountedThenRegistersNoMeter() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		MtlsMetricsListener listener = new MtlsMetricsListener(registry);
+		AtomicInteger added = new AtomicInteger();
+		registry.config().onMeterAdded((meter) -> added.incrementAndGet());
+		MtlsAuthenticationToken token = MtlsAuthenticationToken
+			.unauthenticated(CertificateAuthority.root("CA").leaf("op").issue().chain(), CertificateOrigin.DIRECT);
+		for (MtlsReason reason : MtlsReason.values()) {
+			listener.onApplicationEvent(new MtlsRejectionEvent(reason, "GET", "/x", null, List.of()));
+			listener.onApplicationEvent(new AuthenticationSuccessEvent(token));
+		}
+		assertThat(added).hasValue(0);
+		assertThat(registry.get(MtlsMetricsListener.AUTHENTICATED)
+			.tag("origin", "direct")
+			.tag("connector", "main")
+			.counter()
+			.count()).isEqualTo(MtlsReason.values().length);
+	}
+
+	@Test
+	void constructorWhenCodesConfiguredThenTagsConfiguredCodes() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		MtlsMetricsListener listener = new MtlsMetricsListener(registry,
+				(reason) -> (reason == MtlsReason.OPERATOR_NOT_REGISTERED) ? "49999" : reason.rspCode());
+		listener.onApplicationEvent(
+				new MtlsRejectionEvent(MtlsReason.OPERATOR_NOT_REGISTERED, "49999", "GET", "/x", null, List.of()));
+		assertThat(registry.get(MtlsMetricsListener.REJECTED)
+			.tag("reason", "OPERATOR_NOT_REGISTERED")
+			.tag("rsp_code", "49999")
+			.tag("connector", "main")
+			.counter()
+			.count()).isOne();
 	}
 
 	@Test

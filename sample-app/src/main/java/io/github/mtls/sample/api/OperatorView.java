@@ -3,6 +3,7 @@ package io.github.mtls.sample.api;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 import io.github.mtls.spring.mydata.MyDataOperator;
 
@@ -18,12 +19,14 @@ import io.github.mtls.spring.mydata.MyDataOperator;
  * @param fingerprint the SHA-256 fingerprint of the client certificate
  * @param industries the industries of its org codes, sorted
  * @param orgTypes the org types of its org codes, sorted
+ * @param clientAddress the caller's address as the starter resolved it, or {@code null}
  * @author mtls-spring-boot
  */
 public record OperatorView(@JsonProperty("org_code") String orgCode, @JsonProperty("org_codes") List<String> orgCodes,
 		@JsonProperty("business_number") String businessNumber, @JsonProperty("name") String name,
 		@JsonProperty("scopes") List<String> scopes, @JsonProperty("fingerprint") String fingerprint,
-		@JsonProperty("industries") List<String> industries, @JsonProperty("org_types") List<String> orgTypes) {
+		@JsonProperty("industries") List<String> industries, @JsonProperty("org_types") List<String> orgTypes,
+		@JsonProperty("client_address") @Nullable String clientAddress) {
 
 	public OperatorView {
 		orgCodes = List.copyOf(orgCodes);
@@ -35,12 +38,15 @@ public record OperatorView(@JsonProperty("org_code") String orgCode, @JsonProper
 	/**
 	 * Create the view of an operator.
 	 * @param operator the authenticated operator
+	 * @param clientAddress the caller's address as the starter resolved it, or
+	 * {@code null}
 	 * @return the view
 	 */
-	public static OperatorView of(MyDataOperator operator) {
+	public static OperatorView of(MyDataOperator operator, @Nullable String clientAddress) {
 		return new OperatorView(operator.orgCode(), operator.orgCodes(), operator.businessNumber(), operator.name(),
 				operator.scopes().stream().sorted().toList(), operator.certificateFingerprint(),
-				operator.industries().stream().sorted().toList(), operator.orgTypes().stream().sorted().toList());
+				operator.industries().stream().sorted().toList(), operator.orgTypes().stream().sorted().toList(),
+				clientAddress);
 	}
 
 }

@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -71,6 +73,10 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 
 	private volatile OrgListStatus status;
 
+	private volatile @Nullable Instant lastGoodRead;
+
+	private final Map<Outcome, LongAdder> refreshes = new EnumMap<>(Outcome.class);
+
 	private Clock clock = Clock.systemUTC();
 
 	/**
@@ -89,7 +95,10 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 		this.source = source;
 		this.parser = parser;
 		this.registrations = new OrgListRegistrations(orgTypes, defaultScopes);
-		this.status = new OrgListStatus(source.description(), false, null, null, "no document read yet", 0, 0, 0);
+		this.status = new OrgListStatus(source.description(), false, null, null, null, "no document read yet", 0, 0, 0);
+		for (Outcome outcome : Outcome.values()) {
+			this.refreshes.put(outcome, new LongAdder());
+		}
 	}
 
 	/**
@@ -115,6 +124,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 	 * Return every entry that can call, in document order.
 	 * @return the registrations of the current snapshot
 	 */
+	@Override
 	public List<OperatorRegistration> getRegistrations() {
 		return this.snapshot.get().registry().getRegistrations();
 	}
@@ -133,6 +143,22 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 	 * @return what happened
 	 */
 	public Outcome refresh() {
+		Outcome outcome = doRefresh();
+		this.refreshes.get(outcome).increment();
+		return outcome;
+	}
+
+	/**
+	 * Return how many refreshes ended with an outcome.
+	 * @param outcome the outcome
+	 * @return the count since startup
+	 */
+	public long refreshes(Outcome outcome) {
+		Assert.notNull(outcome, "outcome cannot be null");
+		return this.refreshes.get(outcome).sum();
+	}
+
+	private Outcome doRefresh() {
 		synchronized (this.refreshLock) {
 			Instant now = this.clock.instant();
 			Snapshot current = this.snapshot.get();
@@ -145,6 +171,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 			}
 			String digest = sha256(content);
 			if (current.loaded() && digest.equals(current.digest())) {
+				this.lastGoodRead = now;
 				this.status = status(current, now, null);
 				return Outcome.UNCHANGED;
 			}
@@ -161,6 +188,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 				this.logger.warn(LogMessage.format(
 						"Org list from %s ignored: its search_timestamp %s is older than the last applied %s",
 						this.source.description(), document.searchTimestamp(), current.searchTimestamp()));
+				this.lastGoodRead = now;
 				this.status = status(current, now, null);
 				return Outcome.STALE;
 			}
@@ -179,6 +207,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 			Snapshot next = new Snapshot(true, Collections.unmodifiableMap(entries), searchTimestamp, digest, registry,
 					now);
 			this.snapshot.set(next);
+			this.lastGoodRead = now;
 			this.status = status(next, now, null);
 			if (this.logger.isInfoEnabled()) {
 				this.logger.info(LogMessage.format(
@@ -202,8 +231,9 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 	}
 
 	private OrgListStatus status(Snapshot snapshot, Instant attempt, @Nullable String failure) {
-		return new OrgListStatus(this.source.description(), snapshot.loaded(), snapshot.applied(), attempt, failure,
-				snapshot.searchTimestamp(), snapshot.entries().size(), snapshot.registry().getRegistrations().size());
+		return new OrgListStatus(this.source.description(), snapshot.loaded(), snapshot.applied(), attempt,
+				this.lastGoodRead, failure, snapshot.searchTimestamp(), snapshot.entries().size(),
+				snapshot.registry().getRegistrations().size());
 	}
 
 	private static String sha256(byte[] content) {

@@ -68,6 +68,14 @@ public final class OrgListRefresher implements AutoCloseable {
 	}
 
 	/**
+	 * Return the delay between refreshes.
+	 * @return the interval
+	 */
+	public Duration getInterval() {
+		return this.interval;
+	}
+
+	/**
 	 * Whether {@link #close()} was called.
 	 * @return {@code true} once closed
 	 */

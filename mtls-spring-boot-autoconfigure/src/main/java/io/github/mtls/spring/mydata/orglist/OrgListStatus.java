@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * org-list operator can call
  * @param lastApplied when a document was last applied, or {@code null}
  * @param lastAttempt when the document was last read, or {@code null}
+ * @param lastGoodRead when a good document was last read (applied, unchanged, or ignored
+ * as older than the last applied one), or {@code null}
  * @param lastFailure why the last read was not applied, or {@code null} when it was (or
  * was unchanged)
  * @param searchTimestamp the {@code search_timestamp} of the last applied document
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @author mtls-spring-boot
  */
 public record OrgListStatus(String location, boolean loaded, @Nullable Instant lastApplied,
-		@Nullable Instant lastAttempt, @Nullable String lastFailure, long searchTimestamp, int entries, int operators) {
+		@Nullable Instant lastAttempt, @Nullable Instant lastGoodRead, @Nullable String lastFailure,
+		long searchTimestamp, int entries, int operators) {
 
 }

@@ -209,7 +209,7 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 			Instant nextUpdate = (crl.getNextUpdate() != null) ? crl.getNextUpdate().toInstant() : null;
 			CachedCrl cached = new CachedCrl(crl, nextUpdate, ConcurrentHashMap.newKeySet());
 			this.crls.put(location, cached);
-			this.failures.succeeded(RevocationSourceFailures.Kind.CRL, location);
+			this.failures.succeeded(RevocationSourceFailures.Kind.CRL, location, this.clock.instant(), nextUpdate);
 			return cached;
 		}
 		catch (IOException | RuntimeException ex) {

@@ -184,13 +184,14 @@ public final class OcspRevocationChecker implements RevocationChecker {
 			return FAILED_RECENTLY;
 		}
 		Answer answer = ask(responder, certificate, issuer, now);
+		RevocationStatus status = answer.status();
 		if (answer.responderFailed()) {
 			this.failures.failed(RevocationSourceFailures.Kind.OCSP, responder, this.clock.instant());
 		}
 		else {
-			this.failures.succeeded(RevocationSourceFailures.Kind.OCSP, responder);
+			this.failures.succeeded(RevocationSourceFailures.Kind.OCSP, responder, this.clock.instant(),
+					status.nextUpdate());
 		}
-		RevocationStatus status = answer.status();
 		if (status.state() != RevocationStatus.State.UNKNOWN) {
 			Instant until = (status.nextUpdate() != null) ? status.nextUpdate() : now.plus(DEFAULT_FRESHNESS);
 			this.cache.put(key, new Cached(status, until));
