@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.StringUtils;
@@ -14,7 +16,7 @@ import io.github.mtls.spring.security.AccessRule;
 
 /**
  * Turns {@code mtls.access-rules} into {@link AccessRule}s, failing startup on the first
- * invalid value with the key that holds it.
+ * invalid value with the key that holds it, or on the first element without a path.
  *
  * @author mtls-spring-boot
  */
@@ -26,12 +28,16 @@ final class ConfiguredAccessRules {
 	private ConfiguredAccessRules() {
 	}
 
-	static List<AccessRule> toAccessRules(List<MtlsProperties.AccessRule> rules) {
+	static List<AccessRule> toAccessRules(List<MtlsProperties.AccessRule> rules, @Nullable String listSource) {
 		List<AccessRule> accessRules = new ArrayList<>(rules.size());
 		for (int i = 0; i < rules.size(); i++) {
 			MtlsProperties.AccessRule rule = rules.get(i);
 			String prefix = "mtls.access-rules[" + i + "].";
 			String path = rule.path();
+			if (path == null) {
+				throw ConfiguredLists.missingField("mtls.access-rules", i, "path",
+						"Every access rule needs a path pattern, such as /v2/bank/**.", listSource);
+			}
 			if (!StringUtils.hasText(path) || !path.startsWith("/")) {
 				throw new InvalidConfigurationPropertyValueException(prefix + "path", path,
 						"A path pattern starts with '/', such as /v2/bank/**.");

@@ -25,6 +25,8 @@ import io.github.mtls.spring.validation.Sha256Fingerprint;
  */
 final class InlineOperators {
 
+	static final String LIST = "mtls.mydata.operators";
+
 	private static final Pattern ORG_CODE = Pattern.compile("[A-Za-z0-9]{10}");
 
 	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
@@ -32,14 +34,19 @@ final class InlineOperators {
 	private InlineOperators() {
 	}
 
-	static List<OperatorRegistration> toRegistrations(List<MtlsProperties.Operator> operators) {
+	static List<OperatorRegistration> toRegistrations(List<MtlsProperties.Operator> operators,
+			@Nullable String listSource) {
 		List<OperatorRegistration> registrations = new ArrayList<>(operators.size());
 		Set<String> orgCodes = new HashSet<>();
 		for (int i = 0; i < operators.size(); i++) {
 			MtlsProperties.Operator operator = operators.get(i);
-			String prefix = "mtls.mydata.operators[" + i + "].";
+			String prefix = LIST + "[" + i + "].";
 			String orgCode = operator.orgCode();
-			if (orgCode == null || !ORG_CODE.matcher(orgCode).matches()) {
+			if (orgCode == null) {
+				throw ConfiguredLists.missingField(LIST, i, "org-code",
+						"Every operator needs an org code of 10 ASCII letters and digits (aN(10)).", listSource);
+			}
+			if (!ORG_CODE.matcher(orgCode).matches()) {
 				throw new InvalidConfigurationPropertyValueException(prefix + "org-code", orgCode,
 						"An org code is 10 ASCII letters and digits (aN(10)).");
 			}
@@ -51,8 +58,9 @@ final class InlineOperators {
 			SerialNumber serialNumber = serialNumber(operator, prefix);
 			Set<Sha256Fingerprint> fingerprints = fingerprints(operator.certificateFingerprints(), prefix);
 			if (serialNumber == null && fingerprints.isEmpty()) {
-				throw new InvalidConfigurationPropertyValueException(prefix + "business-number", null,
-						"An operator needs a business-number or serial-number, or certificate-fingerprints to match by.");
+				throw ConfiguredLists.missingField(LIST, i, "business-number",
+						"An operator needs a business-number or serial-number, or certificate-fingerprints to match by.",
+						listSource);
 			}
 			for (String scope : operator.scopes()) {
 				if (!SCOPE.matcher(scope).matches()) {

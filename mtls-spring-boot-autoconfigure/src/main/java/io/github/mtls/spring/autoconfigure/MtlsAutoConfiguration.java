@@ -71,12 +71,13 @@ public final class MtlsAutoConfiguration {
 	@ConditionalOnMissingBean(name = MtlsConfigurer.ACCESS_RULES_BEAN_NAME)
 	AuthorizationManager<RequestAuthorizationContext> mtlsAccessRules(MtlsProperties properties,
 			ObjectProvider<PathPatternRequestMatcher.Builder> matchers,
-			ObjectProvider<ManagementEndpoints> managementEndpoints) {
+			ObjectProvider<ManagementEndpoints> managementEndpoints, Environment environment) {
 		AccessRulesAuthorizationManagerFactory factory = new AccessRulesAuthorizationManagerFactory(
 				matchers.getIfAvailable(PathPatternRequestMatcher::withDefaults));
 		factory.setUnmatchedRequests(properties.unmatchedRequests());
 		factory.setManagementEndpoints(managementEndpoints.getIfAvailable());
-		return factory.create(ConfiguredAccessRules.toAccessRules(properties.accessRules()));
+		return factory.create(ConfiguredAccessRules.toAccessRules(properties.accessRules(),
+				ConfiguredLists.sourceOf(environment, "mtls.access-rules")));
 	}
 
 	@Bean
@@ -92,6 +93,11 @@ public final class MtlsAutoConfiguration {
 	@ConditionalOnMissingBean
 	MtlsAuditListener mtlsAuditListener() {
 		return new MtlsAuditListener();
+	}
+
+	@Bean
+	static MtlsUnknownPropertiesCheck mtlsUnknownPropertiesCheck(Environment environment) {
+		return new MtlsUnknownPropertiesCheck(environment);
 	}
 
 	@Bean

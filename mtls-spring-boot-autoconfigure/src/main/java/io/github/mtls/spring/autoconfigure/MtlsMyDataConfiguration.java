@@ -16,6 +16,7 @@ import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import io.github.mtls.spring.mydata.CompositeOperatorRegistry;
@@ -72,9 +73,10 @@ class MtlsMyDataConfiguration {
 		}
 
 		@Bean
-		OperatorRegistry mtlsOperatorRegistry(MtlsProperties properties, ObjectProvider<OrgListRefresher> refresher) {
-			InMemoryOperatorRegistry inline = new InMemoryOperatorRegistry(
-					InlineOperators.toRegistrations(properties.mydata().operators()));
+		OperatorRegistry mtlsOperatorRegistry(MtlsProperties properties, ObjectProvider<OrgListRefresher> refresher,
+				Environment environment) {
+			InMemoryOperatorRegistry inline = new InMemoryOperatorRegistry(InlineOperators.toRegistrations(
+					properties.mydata().operators(), ConfiguredLists.sourceOf(environment, InlineOperators.LIST)));
 			OrgListRefresher orgList = refresher.getIfAvailable();
 			return (orgList != null) ? new CompositeOperatorRegistry(inline, orgList.getRegistry()) : inline;
 		}

@@ -31,7 +31,9 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
  * @param validation validation of client certificate chains
  * @param mydata MyData operator registry
  * @param accessRules access rules, in order; the first match wins; a rule naming GET also
- * covers HEAD
+ * covers HEAD; each element has path (required), methods, scopes, permit-all, industries
+ * and org-types; a source that sets any element, such as one environment variable,
+ * replaces the whole list
  * @param unmatchedRequests what happens to requests no access rule matches: authenticated
  * (any authenticated operator may call) or deny (403 40301)
  * @param source where client certificates come from: direct (the TLS peer's chain),
@@ -42,6 +44,8 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
  * @param connector a second Tomcat connector, the partner port, with client
  * authentication beside the main port
  * @param health the mtls health indicator
+ * @param failOnUnknownProperties whether a property under mtls. that binds to nothing,
+ * such as a misspelt key, fails startup rather than logging a warning
  * @author mtls-spring-boot
  */
 @ConfigurationProperties("mtls")
@@ -49,7 +53,8 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 		@Nullable String trustBundle, @DefaultValue Validation validation, @DefaultValue MyData mydata,
 		@DefaultValue List<AccessRule> accessRules, @DefaultValue("authenticated") UnmatchedRequests unmatchedRequests,
 		@DefaultValue("auto") Source source, @DefaultValue Forwarded forwarded, @DefaultValue Errors errors,
-		@DefaultValue Connector connector, @DefaultValue Health health) {
+		@DefaultValue Connector connector, @DefaultValue Health health,
+		@DefaultValue("false") boolean failOnUnknownProperties) {
 
 	public MtlsProperties {
 		accessRules = List.copyOf(accessRules);
@@ -246,7 +251,10 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	/**
 	 * MyData operator registry.
 	 *
-	 * @param operators registered operators
+	 * @param operators registered operators; each element has org-code (required),
+	 * business-number, serial-number, name, status, scopes, certificate-fingerprints,
+	 * ip-allowlist, industry and org-type; a source that sets any element, such as one
+	 * environment variable, replaces the whole list
 	 * @param registry operator registry synchronised from the MyData portal's org list
 	 * @param requireTranId whether requests must carry a valid x-api-tran-id (AN(25):
 	 * 1-25 upper-case letters and digits)
