@@ -23,7 +23,8 @@ import io.github.mtls.spring.test.web.OperatorHttpClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// A misspelt key, as a new team writes one: the starter names it at startup.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "mtls.forwarded.trusted-proxie=10.1.2.0/28")
 class ConsumerApplicationTests {
 
 	static final CertificateAuthority ca = CertificateAuthority.root("Consumer Test CA");
@@ -56,6 +57,12 @@ class ConsumerApplicationTests {
 		// The capture holds the startup (Boot's line appears while the context starts).
 		assertThat(output).contains("Started ConsumerApplicationTests")
 			.doesNotContain("Using generated security password");
+	}
+
+	@Test
+	void namesAMisspeltKeyWithTheNearestValidOne(CapturedOutput output) {
+		assertThat(output).contains("mtls.forwarded.trusted-proxie")
+			.contains("did you mean mtls.forwarded.trusted-proxies?");
 	}
 
 	@Test
