@@ -76,6 +76,7 @@ public final class MtlsAutoConfiguration {
 				matchers.getIfAvailable(PathPatternRequestMatcher::withDefaults));
 		factory.setUnmatchedRequests(properties.unmatchedRequests());
 		factory.setManagementEndpoints(managementEndpoints.getIfAvailable());
+		factory.setErrorPath(environment.getProperty("server.error.path", "/error"));
 		return factory.create(ConfiguredAccessRules.toAccessRules(properties.accessRules(),
 				ConfiguredLists.sourceOf(environment, "mtls.access-rules")));
 	}

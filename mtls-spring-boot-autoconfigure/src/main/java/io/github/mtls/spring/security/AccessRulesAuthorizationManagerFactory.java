@@ -50,6 +50,8 @@ public final class AccessRulesAuthorizationManagerFactory {
 
 	private @Nullable ManagementEndpoints managementEndpoints;
 
+	private @Nullable String errorPath;
+
 	/**
 	 * Create a factory.
 	 * @param matchers builds path pattern matchers (Boot's bean knows the servlet path)
@@ -78,6 +80,17 @@ public final class AccessRulesAuthorizationManagerFactory {
 	}
 
 	/**
+	 * Set the path of the error page ({@code server.error.path}). A request straight to
+	 * it that no rule names is denied like an unmatched request under {@code deny},
+	 * whatever {@code unmatched-requests} says: Boot's error controller called without an
+	 * error answers 500. Error dispatches are not affected (the configurer permits them).
+	 * @param errorPath the path, or {@code null} for none
+	 */
+	public void setErrorPath(@Nullable String errorPath) {
+		this.errorPath = errorPath;
+	}
+
+	/**
 	 * Build the manager of the rules.
 	 * @param rules the rules, in order
 	 * @return the manager
@@ -88,6 +101,11 @@ public final class AccessRulesAuthorizationManagerFactory {
 			.builder();
 		ManagementEndpoints management = this.managementEndpoints;
 		RequestMatcher managementRequests = (management != null) ? headAsGet(management.requests()) : null;
+		String errorPath = this.errorPath;
+		if (errorPath != null && rules.stream().noneMatch((rule) -> rule.path().equals(errorPath))) {
+			// Before the rules: a catch-all such as /** does not open the error page.
+			builder.add(this.matchers.matcher(errorPath), DENY_UNMATCHED);
+		}
 		for (AccessRule rule : rules) {
 			AuthorizationManager<RequestAuthorizationContext> manager = rule.permitAll() ? PERMIT_ALL
 					: OperatorAuthorizationManager.operatorWith(rule.scopes(), rule.industries(), rule.orgTypes());

@@ -60,6 +60,19 @@ class AccessRulesHttpsTests {
 	}
 
 	@Test
+	void requestWhenOperatorCallsTheErrorPageDirectlyThenForbiddenNotAServerError() {
+		// Under unmatched-requests: authenticated, /error was "any operator", and Boot's
+		// error controller called without an error answers 500.
+		for (String method : new String[] { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE" }) {
+			HttpResponse<String> response = send(TestPki.registered, method, "/error");
+			assertThat(response.statusCode()).as(method).isEqualTo(403);
+			if (!"HEAD".equals(method)) {
+				assertThat(response.body()).as(method).isEqualTo(MYDATA_40301);
+			}
+		}
+	}
+
+	@Test
 	void getWhenActuatorEndpointWithoutCertificateThenRefused() {
 		HttpResponse<String> response = HttpsRequests.get(TestPki.clientWithoutCertificate(), this.port,
 				"/actuator/env");
