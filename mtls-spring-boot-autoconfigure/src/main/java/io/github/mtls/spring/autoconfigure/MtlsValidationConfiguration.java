@@ -85,11 +85,12 @@ class MtlsValidationConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CertificateInventory mtlsCertificateInventory(CertificateValidator validator, TrustAnchors trustAnchors,
-			SslBundles sslBundles, ObjectProvider<ServerProperties> serverProperties) {
+			SslBundles sslBundles, ObjectProvider<ServerProperties> serverProperties, MtlsProperties properties) {
 		PkixCertificateValidator pkix = pkix(validator);
 		ServerProperties server = serverProperties.getIfAvailable();
+		String partnerBundle = (properties.connector().port() != null) ? properties.connector().sslBundle() : null;
 		return new CertificateInventory(
-				new ServerCertificateChain((server != null) ? server.getSsl() : null, sslBundles),
+				new ServerCertificateChain((server != null) ? server.getSsl() : null, sslBundles, partnerBundle),
 				(pkix != null) ? pkix::getTrustAnchors : () -> trustAnchors,
 				(pkix != null) ? pkix::getIntermediates : List::of);
 	}

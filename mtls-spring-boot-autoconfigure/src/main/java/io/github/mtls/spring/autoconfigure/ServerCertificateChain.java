@@ -1,11 +1,14 @@
 package io.github.mtls.spring.autoconfigure;
 
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -16,10 +19,12 @@ import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerSslBundle;
 
 /**
- * The server's own certificate chain, for health and the endpoint: read from
+ * The server's own certificate chains, for health and the endpoint: read from
  * {@code server.ssl.bundle} each time (a reload shows), or once from the
- * {@code server.ssl} key-store properties. Empty without server SSL or when the key store
- * cannot be read: these views never fail startup.
+ * {@code server.ssl} key-store properties, and from the partner port's
+ * {@code mtls.connector.ssl-bundle} each time when there is one (the certificate partners
+ * connect to). Empty without server SSL or when the key store cannot be read: these views
+ * never fail startup.
  *
  * @author mtls-spring-boot
  */
@@ -29,15 +34,33 @@ final class ServerCertificateChain implements Supplier<List<X509Certificate>> {
 
 	private final SslBundles bundles;
 
+	private final @Nullable String partnerBundle;
+
 	private volatile @Nullable List<X509Certificate> fixed;
 
-	ServerCertificateChain(@Nullable Ssl ssl, SslBundles bundles) {
+	ServerCertificateChain(@Nullable Ssl ssl, SslBundles bundles, @Nullable String partnerBundle) {
 		this.ssl = ssl;
 		this.bundles = bundles;
+		this.partnerBundle = partnerBundle;
 	}
 
 	@Override
 	public List<X509Certificate> get() {
+		List<X509Certificate> main = main();
+		if (this.partnerBundle == null) {
+			return main;
+		}
+		Set<X509Certificate> both = new LinkedHashSet<>(main);
+		try {
+			both.addAll(chain(this.bundles.getBundle(this.partnerBundle)));
+		}
+		catch (Exception ex) {
+			// Startup has checked the bundle; a view never fails.
+		}
+		return List.copyOf(both);
+	}
+
+	private List<X509Certificate> main() {
 		Ssl ssl = this.ssl;
 		if (ssl == null || !Ssl.isEnabled(ssl)) {
 			return List.of();
@@ -55,31 +78,34 @@ final class ServerCertificateChain implements Supplier<List<X509Certificate>> {
 
 	private List<X509Certificate> read(Ssl ssl) {
 		try {
-			SslBundle bundle = WebServerSslBundle.get(ssl, this.bundles);
-			KeyStore store = bundle.getStores().getKeyStore();
-			if (store == null) {
-				return List.of();
-			}
-			String alias = bundle.getKey().getAlias();
-			for (String candidate : Collections.list(store.aliases())) {
-				if ((alias == null || alias.equals(candidate)) && store.isKeyEntry(candidate)) {
-					Certificate[] chain = store.getCertificateChain(candidate);
-					List<X509Certificate> certificates = new ArrayList<>();
-					if (chain != null) {
-						for (Certificate certificate : chain) {
-							if (certificate instanceof X509Certificate x509) {
-								certificates.add(x509);
-							}
-						}
-					}
-					return List.copyOf(certificates);
-				}
-			}
-			return List.of();
+			return chain(WebServerSslBundle.get(ssl, this.bundles));
 		}
 		catch (Exception ex) {
 			return List.of();
 		}
+	}
+
+	private static List<X509Certificate> chain(SslBundle bundle) throws KeyStoreException {
+		KeyStore store = bundle.getStores().getKeyStore();
+		if (store == null) {
+			return List.of();
+		}
+		String alias = bundle.getKey().getAlias();
+		for (String candidate : Collections.list(store.aliases())) {
+			if ((alias == null || alias.equals(candidate)) && store.isKeyEntry(candidate)) {
+				Certificate[] chain = store.getCertificateChain(candidate);
+				List<X509Certificate> certificates = new ArrayList<>();
+				if (chain != null) {
+					for (Certificate certificate : chain) {
+						if (certificate instanceof X509Certificate x509) {
+							certificates.add(x509);
+						}
+					}
+				}
+				return List.copyOf(certificates);
+			}
+		}
+		return List.of();
 	}
 
 }

@@ -22,6 +22,8 @@ import org.springframework.boot.web.server.servlet.context.ServletWebServerAppli
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.mtls.spring.observability.CertificateInventory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,6 +43,9 @@ class PlainHttpMainPortHttpsTests {
 	@Autowired
 	ServletWebServerApplicationContext context;
 
+	@Autowired
+	CertificateInventory inventory;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		Properties.register(registry, TestApplication.OPERATORS);
@@ -59,6 +64,15 @@ class PlainHttpMainPortHttpsTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	@Test
+	void inventoryWatchesThePartnerPortsServerCertificate() {
+		// No server.ssl: the certificate partners connect to is the partner bundle's.
+		assertThat(this.inventory.certificates())
+			.filteredOn((entry) -> entry.kind() == CertificateInventory.Kind.SERVER)
+			.extracting(CertificateInventory.Entry::sha256)
+			.contains(TestPki.server.sha256Fingerprint());
 	}
 
 	@Test
