@@ -8,7 +8,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 
 import io.github.mtls.spring.source.ForwardedClientCertificateSource;
@@ -26,6 +31,13 @@ import io.github.mtls.spring.source.HeaderHidingRequestWrapper;
  */
 public final class MtlsAuthenticationFilter extends AuthenticationFilter {
 
+	private static final String CERTIFICATE_ATTRIBUTE = MtlsAuthenticationFilter.class.getName() + ".CERTIFICATE";
+
+	private static final String PRECEDING_ATTRIBUTE = MtlsAuthenticationFilter.class.getName() + ".PRECEDING";
+
+	private SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
+		.getContextHolderStrategy();
+
 	/**
 	 * Create a filter.
 	 * @param authenticationManager authenticates {@link MtlsAuthenticationToken}s
@@ -36,13 +48,48 @@ public final class MtlsAuthenticationFilter extends AuthenticationFilter {
 		super(authenticationManager, converter);
 		// The default success handler redirects; authentication here only sets the
 		// context, and exposes a forwarded chain as the servlet attribute.
-		setSuccessHandler(
-				(request, response, authentication) -> ForwardedCertificateExposure.expose(request, authentication));
+		// The certificate authentication is also kept for the MyDataCallFilter: a bearer
+		// token filter after this one replaces it in the context.
+		setSuccessHandler((request, response, authentication) -> {
+			request.setAttribute(CERTIFICATE_ATTRIBUTE, authentication);
+			ForwardedCertificateExposure.expose(request, authentication);
+		});
+	}
+
+	@Override
+	public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy securityContextHolderStrategy) {
+		super.setSecurityContextHolderStrategy(securityContextHolderStrategy);
+		this.securityContextHolderStrategy = securityContextHolderStrategy;
+	}
+
+	/**
+	 * Return the certificate authentication this filter made for the request, if any.
+	 * @param request the request
+	 * @return the authenticated certificate, or {@code null}
+	 */
+	static @Nullable MtlsAuthenticationToken certificateOf(HttpServletRequest request) {
+		return (request.getAttribute(CERTIFICATE_ATTRIBUTE) instanceof MtlsAuthenticationToken token
+				&& token.isAuthenticated()) ? token : null;
+	}
+
+	/**
+	 * Return the authentication that was in the context before this filter replaced it,
+	 * as when a chain runs a bearer token filter first.
+	 * @param request the request
+	 * @return the earlier authentication, or {@code null}
+	 */
+	static @Nullable Authentication precedingAuthenticationOf(HttpServletRequest request) {
+		return (request.getAttribute(PRECEDING_ATTRIBUTE) instanceof Authentication authentication) ? authentication
+				: null;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain filterChain)
 			throws ServletException, IOException {
+		Authentication preceding = this.securityContextHolderStrategy.getContext().getAuthentication();
+		if (preceding != null && preceding.isAuthenticated()) {
+			request.setAttribute(PRECEDING_ATTRIBUTE, preceding);
+		}
 		super.doFilterInternal(request, response, (nextRequest, nextResponse) -> {
 			Set<String> hidden = ForwardedClientCertificateSource.hiddenHeadersOf(request);
 			filterChain.doFilter(hidden.isEmpty() ? nextRequest

@@ -13,7 +13,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 import io.github.mtls.spring.mydata.OperatorRegistry;
 import io.github.mtls.spring.mydata.OperatorResolver;
@@ -44,6 +46,10 @@ public final class MtlsConfigurer extends AbstractHttpConfigurer<MtlsConfigurer,
 	 * The bean name of the access rules' {@link AuthorizationManager}.
 	 */
 	public static final String ACCESS_RULES_BEAN_NAME = "mtlsAccessRules";
+
+	private static final boolean RESOURCE_SERVER_PRESENT = ClassUtils.isPresent(
+			"org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken",
+			MtlsConfigurer.class.getClassLoader());
 
 	private @Nullable AuthorizationManager<RequestAuthorizationContext> accessRules;
 
@@ -132,6 +138,12 @@ public final class MtlsConfigurer extends AbstractHttpConfigurer<MtlsConfigurer,
 				new MtlsAuthenticationEntryPoint(bean(http, MtlsErrorWriter.class))));
 		filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		http.addFilterAt(postProcess(filter), X509AuthenticationFilter.class);
+		if (RESOURCE_SERVER_PRESENT) {
+			// Before authorization, so that it sees the context whichever authentication
+			// filter ran last; the user's resource-server configuration is left as it is.
+			http.addFilterBefore(postProcess(MyDataCallFilters.create(getSecurityContextHolderStrategy())),
+					AuthorizationFilter.class);
+		}
 		if (isTranIdRequired(context)) {
 			http.addFilterBefore(postProcess(new TranIdRequiredFilter(bean(http, MtlsErrorWriter.class))),
 					X509AuthenticationFilter.class);

@@ -1,0 +1,145 @@
+package io.github.mtls.spring.autoconfigure;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.github.mtls.spring.mydata.MyDataOperator;
+import io.github.mtls.spring.security.MtlsConfigurer;
+import io.github.mtls.spring.security.MyDataCallAuthentication;
+import io.github.mtls.spring.test.pki.IssuedCertificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real HTTPS with Spring Security's resource server in the user's chain beside the
+ * starter ({@code MtlsConfigurer}): the MyData call carries the operator's certificate
+ * and an access token, and both must reach authorization and the controller.
+ */
+@SpringBootTest(classes = { TestApplication.class, ResourceServerHttpsTests.ResourceServerChain.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT)
+class ResourceServerHttpsTests {
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		Properties.register(registry, TestPki.serverSsl("client-ca.p12"));
+		Properties.register(registry, TestApplication.OPERATORS);
+		Properties.register(registry, "mtls.client-auth=want");
+	}
+
+	@Test
+	void getWhenCertificateOnlyThenOperatorIsThePrincipal() {
+		HttpResponse<String> response = send(TestPki.registered, "/whoami");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"org_code\":\"A1AAER0000\"");
+	}
+
+	@Test
+	void getWhenCertificateAndValidTokenThenOperatorStaysThePrincipal() {
+		String token = TestTokens.token(Map.of("scope", "bank.list"));
+		HttpResponse<String> response = send(TestPki.registered, "/whoami", "Authorization", "Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"org_code\":\"A1AAER0000\"");
+	}
+
+	@Test
+	void getWhenCertificateAndValidTokenThenAccessRulesSeeTheOperator() {
+		String token = TestTokens.token(Map.of("scope", "bank.list"));
+		HttpResponse<String> response = send(TestPki.registered, "/v2/bank/accounts", "Authorization",
+				"Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(send(TestPki.registered, "/v2/card/cards", "Authorization", "Bearer " + token).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void getWhenCertificateAndValidTokenThenTokenClaimsAreReachable() {
+		String token = TestTokens.token(Map.of("scope", "bank.list"));
+		HttpResponse<String> response = send(TestPki.registered, "/v2/bank/call", "Authorization", "Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"org_code\":\"A1AAER0000\"")
+			.contains("\"subject\":\"customer-1\"")
+			.contains("\"token_scopes\":[\"bank.list\"]")
+			.contains("TOKEN_SCOPE_bank.list")
+			.contains("FACTOR_X509")
+			.contains("FACTOR_BEARER");
+	}
+
+	@Test
+	void getWhenTokenHasAScopeTheOperatorLacksThenStillRefusedWith40104() {
+		// bankOnly is registered for bank.list only: the customer's consent in the token
+		// never stands in for a scope the registry did not grant the operator.
+		String token = TestTokens.token(Map.of("scope", "card.list"));
+		HttpResponse<String> response = send(TestPki.bankOnly, "/v2/card/cards", "Authorization", "Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("\"rsp_code\":\"40104\"");
+	}
+
+	private HttpResponse<String> send(IssuedCertificate certificate, String path, String... headers) {
+		return HttpsRequests.get(TestPki.client(certificate), this.port, path, headers);
+	}
+
+	@RestController
+	static class CallController {
+
+		@GetMapping("/v2/bank/call")
+		Map<String, Object> call(@AuthenticationPrincipal MyDataOperator operator, Authentication authentication) {
+			MyDataCallAuthentication call = (MyDataCallAuthentication) authentication;
+			return Map.of("org_code", operator.orgCode(), "subject", call.getTokenAttributes().get("sub"),
+					"token_scopes", call.getTokenScopes(), "authorities",
+					call.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
+		}
+
+	}
+
+	/**
+	 * The user's chain: the starter through its configurer and the resource server as
+	 * Spring Security documents it, with a decoder of a local RS256 key.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class ResourceServerChain {
+
+		@Bean
+		SecurityFilterChain api(HttpSecurity http) throws Exception {
+			http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf((csrf) -> csrf.disable())
+				.with(MtlsConfigurer.mtls(), Customizer.withDefaults())
+				.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+			return http.build();
+		}
+
+		@Bean
+		CallController callController() {
+			return new CallController();
+		}
+
+		@Bean
+		JwtDecoder jwtDecoder() {
+			return TestTokens.decoder();
+		}
+
+	}
+
+}
