@@ -66,8 +66,12 @@ final class ConfiguredAccessRules {
 				throw new InvalidConfigurationPropertyValueException(prefix + "permit-all", true,
 						"A permit-all rule cannot also require industries or org-types.");
 			}
+			if (rule.permitAll() && !rule.tokenScopes().isEmpty()) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "permit-all", true,
+						"A permit-all rule cannot also require token-scopes.");
+			}
 			accessRules.add(new AccessRule(path, methods, rule.scopes(), rule.permitAll(), trimmed(rule.industries()),
-					trimmed(rule.orgTypes())));
+					trimmed(rule.orgTypes()), trimmed(rule.tokenScopes())));
 		}
 		return accessRules;
 	}

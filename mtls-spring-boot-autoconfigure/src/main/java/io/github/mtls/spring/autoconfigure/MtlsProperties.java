@@ -31,9 +31,9 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
  * @param validation validation of client certificate chains
  * @param mydata MyData operator registry
  * @param accessRules access rules, in order; the first match wins; a rule naming GET also
- * covers HEAD; each element has path (required), methods, scopes, permit-all, industries
- * and org-types; a source that sets any element, such as one environment variable,
- * replaces the whole list
+ * covers HEAD; each element has path (required), methods, scopes, permit-all, industries,
+ * org-types and token-scopes; a source that sets any element, such as one environment
+ * variable, replaces the whole list
  * @param unmatchedRequests what happens to requests no access rule matches: authenticated
  * (any authenticated operator may call) or deny (403 40301)
  * @param source where client certificates come from: direct (the TLS peer's chain),
@@ -336,16 +336,20 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * empty means any
 	 * @param orgTypes org types of which the operator must hold at least one org code;
 	 * empty means any
+	 * @param tokenScopes scopes the call's access token must all carry (the customer's
+	 * consent, granted apart from the operator's scopes); empty requires no token
 	 */
 	public record AccessRule(@Nullable String path, @DefaultValue List<String> methods,
 			@DefaultValue List<String> scopes, @DefaultValue("false") boolean permitAll,
-			@DefaultValue List<String> industries, @DefaultValue List<String> orgTypes) {
+			@DefaultValue List<String> industries, @DefaultValue List<String> orgTypes,
+			@DefaultValue List<String> tokenScopes) {
 
 		public AccessRule {
 			methods = List.copyOf(methods);
 			scopes = List.copyOf(scopes);
 			industries = List.copyOf(industries);
 			orgTypes = List.copyOf(orgTypes);
+			tokenScopes = List.copyOf(tokenScopes);
 		}
 
 	}

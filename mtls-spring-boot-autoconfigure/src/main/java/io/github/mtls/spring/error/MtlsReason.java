@@ -83,6 +83,28 @@ public enum MtlsReason {
 	/** The operator lacks a scope the resource requires. */
 	SCOPE_NOT_GRANTED(401, "40104", "scope not granted"),
 
+	/**
+	 * An access rule requires an access token ({@code token-scopes}) and the request
+	 * carries none.
+	 */
+	TOKEN_REQUIRED(401, "40101", "access token required"),
+
+	/**
+	 * The access token is malformed, expired, or otherwise refused by the resource
+	 * server.
+	 */
+	TOKEN_INVALID(401, "40101", "invalid access token"),
+
+	/**
+	 * The access token was issued to another operator: its binding claim names none of
+	 * the operator's org codes or client ids, or its certificate thumbprint
+	 * ({@code cnf.x5t#S256}) is another certificate's.
+	 */
+	TOKEN_NOT_BOUND(401, "40101", "access token is not bound to this operator"),
+
+	/** The access token lacks a scope the resource requires. */
+	TOKEN_SCOPE_NOT_GRANTED(401, "40104", "access token scope not granted"),
+
 	/** Every registry entry of the operator is suspended. */
 	OPERATOR_SUSPENDED(403, "40302", "operator is suspended"),
 

@@ -108,7 +108,8 @@ public final class AccessRulesAuthorizationManagerFactory {
 		}
 		for (AccessRule rule : rules) {
 			AuthorizationManager<RequestAuthorizationContext> manager = rule.permitAll() ? PERMIT_ALL
-					: OperatorAuthorizationManager.operatorWith(rule.scopes(), rule.industries(), rule.orgTypes());
+					: OperatorAuthorizationManager.operatorWith(rule.scopes(), rule.industries(), rule.orgTypes(),
+							rule.tokenScopes());
 			for (RequestMatcher matcher : matchers(rule)) {
 				if (management != null && managementRequests != null && !management.isNamedBy(rule)) {
 					// A rule that does not name the management endpoints never opens

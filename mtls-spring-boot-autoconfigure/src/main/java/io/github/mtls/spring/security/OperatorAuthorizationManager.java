@@ -21,6 +21,12 @@ import io.github.mtls.spring.mydata.MyDataOperator;
  * given industries and one of the given org types. A missing scope, industry or org type
  * is denied with {@link MtlsReason#SCOPE_NOT_GRANTED}: like a scope, it tells which APIs
  * the operator may call at all.
+ * <p>
+ * Token scopes are the customer's consent, granted apart: when some are required, the
+ * call must carry an access token as well ({@link MyDataCallAuthentication}, else
+ * {@link MtlsReason#TOKEN_REQUIRED}) holding every one of them
+ * ({@code TOKEN_SCOPE_<scope>} authorities, else
+ * {@link MtlsReason#TOKEN_SCOPE_NOT_GRANTED}).
  *
  * @param <T> the secured object type
  * @author mtls-spring-boot
@@ -35,6 +41,12 @@ public final class OperatorAuthorizationManager<T> implements AuthorizationManag
 	private static final AuthorizationDecision SCOPE_NOT_GRANTED = new MtlsAuthorizationDecision(
 			MtlsReason.SCOPE_NOT_GRANTED);
 
+	private static final AuthorizationDecision TOKEN_REQUIRED = new MtlsAuthorizationDecision(
+			MtlsReason.TOKEN_REQUIRED);
+
+	private static final AuthorizationDecision TOKEN_SCOPE_NOT_GRANTED = new MtlsAuthorizationDecision(
+			MtlsReason.TOKEN_SCOPE_NOT_GRANTED);
+
 	private final List<String> scopes;
 
 	private final @Nullable AllAuthoritiesAuthorizationManager<T> scopeAuthorities;
@@ -43,11 +55,24 @@ public final class OperatorAuthorizationManager<T> implements AuthorizationManag
 
 	private final List<String> orgTypes;
 
+	private final List<String> tokenScopes;
+
+	private final @Nullable AllAuthoritiesAuthorizationManager<T> tokenScopeAuthorities;
+
+	private final boolean tokenRequired;
+
 	private OperatorAuthorizationManager(List<String> scopes) {
-		this(scopes, List.of(), List.of());
+		this(scopes, List.of(), List.of(), List.of(), false);
 	}
 
-	private OperatorAuthorizationManager(List<String> scopes, List<String> industries, List<String> orgTypes) {
+	private OperatorAuthorizationManager(List<String> scopes, List<String> industries, List<String> orgTypes,
+			List<String> tokenScopes, boolean tokenRequired) {
+		this.tokenRequired = tokenRequired || !tokenScopes.isEmpty();
+		this.tokenScopes = List.copyOf(tokenScopes);
+		this.tokenScopeAuthorities = this.tokenScopes.isEmpty() ? null
+				: AllAuthoritiesAuthorizationManager.hasAllAuthorities(this.tokenScopes.stream()
+					.map((scope) -> MyDataCallAuthentication.TOKEN_SCOPE_PREFIX + scope)
+					.toList());
 		this.industries = List.copyOf(industries);
 		this.orgTypes = List.copyOf(orgTypes);
 		this.scopes = List.copyOf(scopes);
@@ -85,7 +110,34 @@ public final class OperatorAuthorizationManager<T> implements AuthorizationManag
 	 */
 	public static <T> OperatorAuthorizationManager<T> operatorWith(List<String> scopes, List<String> industries,
 			List<String> orgTypes) {
-		return new OperatorAuthorizationManager<>(scopes, industries, orgTypes);
+		return new OperatorAuthorizationManager<>(scopes, industries, orgTypes, List.of(), false);
+	}
+
+	/**
+	 * Require an authenticated operator as {@link #operatorWith(List, List, List)} does,
+	 * calling with an access token that carries all the given token scopes.
+	 * @param <T> the secured object type
+	 * @param scopes the operator's scopes, all required; empty requires none
+	 * @param industries the industries, one required; empty means any
+	 * @param orgTypes the org types, one required; empty means any
+	 * @param tokenScopes the token's scopes, all required; empty requires no token
+	 * @return the manager
+	 */
+	public static <T> OperatorAuthorizationManager<T> operatorWith(List<String> scopes, List<String> industries,
+			List<String> orgTypes, List<String> tokenScopes) {
+		return new OperatorAuthorizationManager<>(scopes, industries, orgTypes, tokenScopes, false);
+	}
+
+	/**
+	 * Require an authenticated operator calling with an access token that carries all the
+	 * given token scopes.
+	 * @param <T> the secured object type
+	 * @param tokenScopes the token's scopes, such as {@code bank.list}; empty requires a
+	 * token with any scopes
+	 * @return the manager
+	 */
+	public static <T> OperatorAuthorizationManager<T> operatorWithTokenScopes(List<String> tokenScopes) {
+		return new OperatorAuthorizationManager<>(List.of(), List.of(), List.of(), tokenScopes, true);
 	}
 
 	@Override
@@ -101,16 +153,26 @@ public final class OperatorAuthorizationManager<T> implements AuthorizationManag
 		if (!this.orgTypes.isEmpty() && this.orgTypes.stream().noneMatch(operator.orgTypes()::contains)) {
 			return SCOPE_NOT_GRANTED;
 		}
-		if (this.scopeAuthorities == null) {
+		if (this.scopeAuthorities != null && !this.scopeAuthorities.authorize(() -> current, object).isGranted()) {
+			return SCOPE_NOT_GRANTED;
+		}
+		if (!this.tokenRequired) {
 			return GRANTED;
 		}
-		return this.scopeAuthorities.authorize(() -> current, object).isGranted() ? GRANTED : SCOPE_NOT_GRANTED;
+		if (!(current instanceof MyDataCallAuthentication)) {
+			return TOKEN_REQUIRED;
+		}
+		if (this.tokenScopeAuthorities != null
+				&& !this.tokenScopeAuthorities.authorize(() -> current, object).isGranted()) {
+			return TOKEN_SCOPE_NOT_GRANTED;
+		}
+		return GRANTED;
 	}
 
 	@Override
 	public String toString() {
 		return "OperatorAuthorizationManager[scopes=" + this.scopes + ", industries=" + this.industries + ", orgTypes="
-				+ this.orgTypes + "]";
+				+ this.orgTypes + ", tokenScopes=" + this.tokenScopes + "]";
 	}
 
 }

@@ -46,7 +46,8 @@ class ResourceServerHttpsTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		Properties.register(registry, TestPki.serverSsl("client-ca.p12"));
 		Properties.register(registry, TestApplication.OPERATORS);
-		Properties.register(registry, "mtls.client-auth=want");
+		Properties.register(registry, "mtls.client-auth=want", "mtls.access-rules[3].path=/v2/consent/**",
+				"mtls.access-rules[3].scopes=bank.list", "mtls.access-rules[3].token-scopes=bank.list");
 	}
 
 	@Test
@@ -97,12 +98,41 @@ class ResourceServerHttpsTests {
 		assertThat(response.body()).contains("\"rsp_code\":\"40104\"");
 	}
 
+	@Test
+	void getWhenRuleRequiresTokenScopesAndCertificateOnlyThenRefusedWith40101() {
+		HttpResponse<String> response = send(TestPki.registered, "/v2/consent/accounts");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo("{\"rsp_code\":\"40101\",\"rsp_msg\":\"access token required\"}");
+	}
+
+	@Test
+	void getWhenRuleRequiresTokenScopesAndTokenLacksOneThenRefusedWith40104() {
+		String token = TestTokens.token(Map.of("scope", "card.list"));
+		HttpResponse<String> response = send(TestPki.registered, "/v2/consent/accounts", "Authorization",
+				"Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body())
+			.isEqualTo("{\"rsp_code\":\"40104\",\"rsp_msg\":\"access token scope not granted\"}");
+	}
+
+	@Test
+	void getWhenRuleRequiresTokenScopesAndTokenCarriesThemThenGranted() {
+		String token = TestTokens.token(Map.of("scope", "bank.list card.list"));
+		assertThat(send(TestPki.registered, "/v2/consent/accounts", "Authorization", "Bearer " + token).statusCode())
+			.isEqualTo(200);
+	}
+
 	private HttpResponse<String> send(IssuedCertificate certificate, String path, String... headers) {
 		return HttpsRequests.get(TestPki.client(certificate), this.port, path, headers);
 	}
 
 	@RestController
 	static class CallController {
+
+		@GetMapping("/v2/consent/accounts")
+		Map<String, Object> consentedAccounts() {
+			return Map.of("rsp_code", "00000");
+		}
 
 		@GetMapping("/v2/bank/call")
 		Map<String, Object> call(@AuthenticationPrincipal MyDataOperator operator, Authentication authentication) {

@@ -53,6 +53,24 @@ class OperatorAuthorizationManagerTests {
 		assertThat(((MtlsAuthorizationDecision) result).getReason()).isEqualTo(MtlsReason.NO_CERTIFICATE);
 	}
 
+	@Test
+	void authorizeWhenTokenScopesRequiredAndNoTokenThenDeniedWithTokenRequired() {
+		Authentication certificateOnly = new TestingAuthenticationToken(BANK_OPERATOR, null, "SCOPE_bank.list");
+		AuthorizationResult result = OperatorAuthorizationManager.operatorWithTokenScopes(List.of("bank.list"))
+			.authorize(() -> certificateOnly, new Object());
+		assertThat(((MtlsAuthorizationDecision) result).getReason()).isEqualTo(MtlsReason.TOKEN_REQUIRED);
+	}
+
+	@Test
+	void authorizeWhenOnlyTheOperatorHoldsTheScopeThenTokenScopeIsNotGranted() {
+		// The operator's SCOPE_bank.list never stands in for the customer's consent.
+		Authentication call = new TestingAuthenticationToken(BANK_OPERATOR, null, "SCOPE_bank.list");
+		AuthorizationResult result = OperatorAuthorizationManager
+			.operatorWith(List.of("bank.list"), List.of(), List.of(), List.of("bank.list"))
+			.authorize(() -> call, new Object());
+		assertThat(result.isGranted()).isFalse();
+	}
+
 	private static AuthorizationResult authorize(List<String> scopes, List<String> industries, List<String> orgTypes) {
 		Authentication authentication = new TestingAuthenticationToken(BANK_OPERATOR, null, "SCOPE_bank.list");
 		return OperatorAuthorizationManager.operatorWith(scopes, industries, orgTypes)
