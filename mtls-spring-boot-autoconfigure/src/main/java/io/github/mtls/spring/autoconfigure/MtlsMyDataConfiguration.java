@@ -3,6 +3,10 @@ package io.github.mtls.spring.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 
@@ -28,6 +32,7 @@ import io.github.mtls.spring.mydata.orglist.OrgListOperatorRegistry;
 import io.github.mtls.spring.mydata.orglist.OrgListParser;
 import io.github.mtls.spring.mydata.orglist.OrgListRefresher;
 import io.github.mtls.spring.mydata.orglist.OrgListSource;
+import io.github.mtls.spring.security.AccessTokenBinding;
 import io.github.mtls.spring.security.TranIdRequirement;
 
 /**
@@ -46,6 +51,20 @@ class MtlsMyDataConfiguration {
 	@ConditionalOnMissingBean
 	TranIdRequirement mtlsTranIdRequirement(MtlsProperties properties) {
 		return new TranIdRequirement(properties.mydata().requireTranId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccessTokenBinding mtlsAccessTokenBinding(MtlsProperties properties) {
+		Map<String, Set<String>> clientIds = new LinkedHashMap<>();
+		for (MtlsProperties.Operator operator : properties.mydata().operators()) {
+			String orgCode = operator.orgCode();
+			if (orgCode != null && !operator.clientIds().isEmpty()) {
+				clientIds.computeIfAbsent(orgCode.trim(), (key) -> new LinkedHashSet<>())
+					.addAll(operator.clientIds().stream().map(String::trim).filter((id) -> !id.isEmpty()).toList());
+			}
+		}
+		return new AccessTokenBinding(properties.tokenBinding().claim(), clientIds);
 	}
 
 	@Configuration(proxyBeanMethods = false)

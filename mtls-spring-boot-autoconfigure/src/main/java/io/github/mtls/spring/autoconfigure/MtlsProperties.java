@@ -44,6 +44,8 @@ import io.github.mtls.spring.source.UntrustedHeaderPolicy;
  * @param connector a second Tomcat connector, the partner port, with client
  * authentication beside the main port
  * @param health the mtls health indicator
+ * @param tokenBinding binding of access tokens to the operator whose certificate presents
+ * them, with Spring Security's resource server in the chain
  * @param failOnUnknownProperties whether a property under mtls. that binds to nothing,
  * such as a misspelt key, fails startup rather than logging a warning
  * @author mtls-spring-boot
@@ -53,7 +55,7 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 		@Nullable String trustBundle, @DefaultValue Validation validation, @DefaultValue MyData mydata,
 		@DefaultValue List<AccessRule> accessRules, @DefaultValue("authenticated") UnmatchedRequests unmatchedRequests,
 		@DefaultValue("auto") Source source, @DefaultValue Forwarded forwarded, @DefaultValue Errors errors,
-		@DefaultValue Connector connector, @DefaultValue Health health,
+		@DefaultValue Connector connector, @DefaultValue Health health, @DefaultValue TokenBinding tokenBinding,
 		@DefaultValue("false") boolean failOnUnknownProperties) {
 
 	public MtlsProperties {
@@ -253,8 +255,8 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 *
 	 * @param operators registered operators; each element has org-code (required),
 	 * business-number, serial-number, name, status, scopes, certificate-fingerprints,
-	 * ip-allowlist, industry and org-type; a source that sets any element, such as one
-	 * environment variable, replaces the whole list
+	 * ip-allowlist, industry, org-type and client-ids; a source that sets any element,
+	 * such as one environment variable, replaces the whole list
 	 * @param registry operator registry synchronised from the MyData portal's org list
 	 * @param requireTranId whether requests must carry a valid x-api-tran-id (AN(25):
 	 * 1-25 upper-case letters and digits)
@@ -310,17 +312,30 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * operator may call from; empty means any
 	 * @param industry industry of the org code, such as bank or card
 	 * @param orgType org_type code, such as 03 for a MyData operator
+	 * @param clientIds OAuth client ids the provider issued to the operator, which a
+	 * bound access token's binding claim may name instead of the org code
 	 */
 	public record Operator(@Nullable String orgCode, @Nullable String businessNumber, @Nullable String serialNumber,
 			@Nullable String name, @DefaultValue("active") OperatorStatus status, @DefaultValue List<String> scopes,
 			@DefaultValue List<String> certificateFingerprints, @DefaultValue List<String> ipAllowlist,
-			@Nullable String industry, @Nullable String orgType) {
+			@Nullable String industry, @Nullable String orgType, @DefaultValue List<String> clientIds) {
 
 		public Operator {
+			clientIds = List.copyOf(clientIds);
 			scopes = List.copyOf(scopes);
 			certificateFingerprints = List.copyOf(certificateFingerprints);
 			ipAllowlist = List.copyOf(ipAllowlist);
 		}
+
+	}
+
+	/**
+	 * Binding of access tokens to the operator presenting them.
+	 *
+	 * @param claim claim of the access token that must name one of the operator's org
+	 * codes or client ids, such as client_id, aud or azp; unset means no claim is checked
+	 */
+	public record TokenBinding(@Nullable String claim) {
 
 	}
 

@@ -141,8 +141,10 @@ public final class MtlsConfigurer extends AbstractHttpConfigurer<MtlsConfigurer,
 		if (RESOURCE_SERVER_PRESENT) {
 			// Before authorization, so that it sees the context whichever authentication
 			// filter ran last; the user's resource-server configuration is left as it is.
-			http.addFilterBefore(postProcess(MyDataCallFilters.create(getSecurityContextHolderStrategy())),
-					AuthorizationFilter.class);
+			AccessTokenBinding binding = context.getBeanProvider(AccessTokenBinding.class)
+				.getIfAvailable(AccessTokenBinding::none);
+			http.addFilterBefore(postProcess(MyDataCallFilters.create(bean(http, MtlsErrorWriter.class), binding,
+					getSecurityContextHolderStrategy())), AuthorizationFilter.class);
 		}
 		if (isTranIdRequired(context)) {
 			http.addFilterBefore(postProcess(new TranIdRequiredFilter(bean(http, MtlsErrorWriter.class))),

@@ -27,6 +27,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.mydata.MyDataOperator;
+
 /**
  * Joins the two credentials of a MyData call once both authentication filters have run:
  * Spring Security's bearer token filter replaces the authentication in the context, so
@@ -42,10 +45,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class MyDataCallFilter extends OncePerRequestFilter {
 
+	private final MtlsErrorWriter errorWriter;
+
+	private final AccessTokenBinding binding;
+
 	private SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
 		.getContextHolderStrategy();
 
 	private final SecurityContextRepository securityContextRepository = new RequestAttributeSecurityContextRepository();
+
+	MyDataCallFilter(MtlsErrorWriter errorWriter, AccessTokenBinding binding) {
+		Assert.notNull(errorWriter, "errorWriter cannot be null");
+		Assert.notNull(binding, "binding cannot be null");
+		this.errorWriter = errorWriter;
+		this.binding = binding;
+	}
 
 	void setSecurityContextHolderStrategy(SecurityContextHolderStrategy securityContextHolderStrategy) {
 		Assert.notNull(securityContextHolderStrategy, "securityContextHolderStrategy cannot be null");
@@ -59,6 +73,13 @@ final class MyDataCallFilter extends OncePerRequestFilter {
 		MtlsAuthenticationToken certificate = MtlsAuthenticationFilter.certificateOf(request);
 		AbstractOAuth2TokenAuthenticationToken<?> token = accessToken(current, request);
 		if (certificate != null && token != null) {
+			MyDataOperator operator = (MyDataOperator) certificate.getPrincipal();
+			if (!this.binding.binds(token.getTokenAttributes(), operator)) {
+				this.securityContextHolderStrategy.clearContext();
+				this.errorWriter.write(request, response, MtlsReason.TOKEN_NOT_BOUND, operator.certificateFingerprint(),
+						operator.orgCodes());
+				return;
+			}
 			MyDataCallAuthentication call = combine(certificate, token);
 			SecurityContext context = this.securityContextHolderStrategy.createEmptyContext();
 			context.setAuthentication(call);

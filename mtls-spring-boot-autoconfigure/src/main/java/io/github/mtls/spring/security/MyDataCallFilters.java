@@ -16,8 +16,9 @@ final class MyDataCallFilters {
 	private MyDataCallFilters() {
 	}
 
-	static Filter create(SecurityContextHolderStrategy securityContextHolderStrategy) {
-		MyDataCallFilter filter = new MyDataCallFilter();
+	static Filter create(MtlsErrorWriter errorWriter, AccessTokenBinding binding,
+			SecurityContextHolderStrategy securityContextHolderStrategy) {
+		MyDataCallFilter filter = new MyDataCallFilter(errorWriter, binding);
 		filter.setSecurityContextHolderStrategy(securityContextHolderStrategy);
 		return filter;
 	}
