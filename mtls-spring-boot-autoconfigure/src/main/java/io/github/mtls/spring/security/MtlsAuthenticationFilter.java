@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,6 +39,8 @@ public final class MtlsAuthenticationFilter extends AuthenticationFilter {
 	private SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
 		.getContextHolderStrategy();
 
+	private @Nullable MtlsErrorWriter tokenFailureWriter;
+
 	/**
 	 * Create a filter.
 	 * @param authenticationManager authenticates {@link MtlsAuthenticationToken}s
@@ -54,6 +57,16 @@ public final class MtlsAuthenticationFilter extends AuthenticationFilter {
 			request.setAttribute(CERTIFICATE_ATTRIBUTE, authentication);
 			ForwardedCertificateExposure.expose(request, authentication);
 		});
+	}
+
+	/**
+	 * Answer access tokens the rest of the chain refuses (a 401 with a
+	 * {@code WWW-Authenticate: Bearer error=...} header and no body) with the MyData
+	 * body, keeping the header; off by default.
+	 * @param errorWriter writes the body
+	 */
+	public void setTokenFailureWriter(MtlsErrorWriter errorWriter) {
+		this.tokenFailureWriter = errorWriter;
 	}
 
 	@Override
@@ -90,10 +103,18 @@ public final class MtlsAuthenticationFilter extends AuthenticationFilter {
 		if (preceding != null && preceding.isAuthenticated()) {
 			request.setAttribute(PRECEDING_ATTRIBUTE, preceding);
 		}
+		MtlsErrorWriter tokenFailureWriter = this.tokenFailureWriter;
 		super.doFilterInternal(request, response, (nextRequest, nextResponse) -> {
 			Set<String> hidden = ForwardedClientCertificateSource.hiddenHeadersOf(request);
-			filterChain.doFilter(hidden.isEmpty() ? nextRequest
-					: new HeaderHidingRequestWrapper((HttpServletRequest) nextRequest, hidden), nextResponse);
+			ServletRequest next = hidden.isEmpty() ? nextRequest
+					: new HeaderHidingRequestWrapper((HttpServletRequest) nextRequest, hidden);
+			if (tokenFailureWriter == null) {
+				filterChain.doFilter(next, nextResponse);
+				return;
+			}
+			BearerTokenFailureResponse watched = new BearerTokenFailureResponse((HttpServletResponse) nextResponse);
+			filterChain.doFilter(next, watched);
+			watched.completeTokenFailure((HttpServletRequest) next, tokenFailureWriter);
 		});
 	}
 

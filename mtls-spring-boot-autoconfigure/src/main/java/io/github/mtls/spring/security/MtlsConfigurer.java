@@ -139,6 +139,7 @@ public final class MtlsConfigurer extends AbstractHttpConfigurer<MtlsConfigurer,
 		filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		http.addFilterAt(postProcess(filter), X509AuthenticationFilter.class);
 		if (RESOURCE_SERVER_PRESENT) {
+			filter.setTokenFailureWriter(bean(http, MtlsErrorWriter.class));
 			// Before authorization, so that it sees the context whichever authentication
 			// filter ran last; the user's resource-server configuration is left as it is.
 			AccessTokenBinding binding = context.getBeanProvider(AccessTokenBinding.class)

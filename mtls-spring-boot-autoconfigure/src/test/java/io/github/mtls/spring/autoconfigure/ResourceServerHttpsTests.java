@@ -1,13 +1,17 @@
 package io.github.mtls.spring.autoconfigure;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -23,8 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.mydata.MyDataOperator;
 import io.github.mtls.spring.security.MtlsConfigurer;
+import io.github.mtls.spring.security.MtlsRejectionEvent;
 import io.github.mtls.spring.security.MyDataCallAuthentication;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
 
@@ -39,8 +45,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = WebEnvironment.RANDOM_PORT)
 class ResourceServerHttpsTests {
 
+	private static final String INVALID_TOKEN = "{\"rsp_code\":\"40101\",\"rsp_msg\":\"invalid access token\"}";
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RecordedRefusals refusals;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -122,8 +133,55 @@ class ResourceServerHttpsTests {
 			.isEqualTo(200);
 	}
 
+	@Test
+	void getWhenCertificateAndExpiredTokenThenMyDataBodyAndWwwAuthenticateKept() {
+		this.refusals.clear();
+		String token = TestTokens.token(Map.of("scope", "bank.list"), Instant.now().minusSeconds(600));
+		HttpResponse<String> response = send(TestPki.registered, "/whoami", "Authorization", "Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo(INVALID_TOKEN);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((header) -> assertThat(header).startsWith("Bearer").contains("invalid_token"));
+		// The audit names the token, not a missing certificate, and the operator.
+		assertThat(this.refusals).singleElement().satisfies((event) -> {
+			assertThat(event.getReason()).isEqualTo(MtlsReason.TOKEN_INVALID);
+			assertThat(event.getOrgCodes()).contains("A1AAER0000");
+			assertThat(event.getFingerprint()).isEqualTo(TestPki.registered.sha256Fingerprint());
+		});
+	}
+
+	@Test
+	void getWhenCertificateAndMalformedTokenThenMyDataBody() {
+		HttpResponse<String> response = send(TestPki.registered, "/whoami", "Authorization", "Bearer not.a.jwt");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo(INVALID_TOKEN);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((header) -> assertThat(header).startsWith("Bearer"));
+	}
+
+	@Test
+	void getWhenMalformedTokenWithoutCertificateThenMyDataBody() {
+		HttpResponse<String> response = HttpsRequests.get(TestPki.clientWithoutCertificate(), this.port, "/whoami",
+				"Authorization", "Bearer not.a.jwt");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo(INVALID_TOKEN);
+	}
+
 	private HttpResponse<String> send(IssuedCertificate certificate, String path, String... headers) {
 		return HttpsRequests.get(TestPki.client(certificate), this.port, path, headers);
+	}
+
+	/**
+	 * The refusals the starter published, for the audit assertions.
+	 */
+	static class RecordedRefusals extends CopyOnWriteArrayList<MtlsRejectionEvent>
+			implements ApplicationListener<MtlsRejectionEvent> {
+
+		@Override
+		public void onApplicationEvent(MtlsRejectionEvent event) {
+			add(event);
+		}
+
 	}
 
 	@RestController
@@ -163,6 +221,11 @@ class ResourceServerHttpsTests {
 		@Bean
 		CallController callController() {
 			return new CallController();
+		}
+
+		@Bean
+		RecordedRefusals recordedRefusals() {
+			return new RecordedRefusals();
 		}
 
 		@Bean

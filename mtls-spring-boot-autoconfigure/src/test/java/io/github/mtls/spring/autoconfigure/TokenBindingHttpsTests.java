@@ -82,6 +82,7 @@ class TokenBindingHttpsTests {
 			.token(Map.of("client_id", "C1CCBK0000", "cnf", Map.of("x5t#S256", thumbprint(TestPki.registered))));
 		HttpResponse<String> response = send(TestPki.bankOnly, token);
 		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo("{\"rsp_code\":\"40101\",\"rsp_msg\":\"invalid access token\"}");
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((header) -> assertThat(header).startsWith("Bearer").contains("invalid_token"));
 	}
