@@ -81,9 +81,10 @@ public final class AccessRulesAuthorizationManagerFactory {
 
 	/**
 	 * Set the path of the error page ({@code server.error.path}). A request straight to
-	 * it that no rule names is denied like an unmatched request under {@code deny},
-	 * whatever {@code unmatched-requests} says: Boot's error controller called without an
-	 * error answers 500. Error dispatches are not affected (the configurer permits them).
+	 * it is denied (403 {@code 40301}) unless a rule names exactly that path, whatever
+	 * {@code unmatched-requests} says and even under a catch-all rule: Boot's error
+	 * controller called without an error answers 500. Error dispatches are not affected
+	 * (the configurer permits them).
 	 * @param errorPath the path, or {@code null} for none
 	 */
 	public void setErrorPath(@Nullable String errorPath) {

@@ -1,20 +1,16 @@
 package io.github.mtls.spring.autoconfigure;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End to end through a real Apache httpd with the recipe of {@code docs/proxies.md}:
@@ -23,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the proxy's own client certificate from source address 127.0.0.2.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT)
-class ApacheForwardedHttpsTests {
+class ApacheForwardedHttpsTests implements ForwardingProxyContract {
 
 	static final int APP_PORT = ProxyProcess.freePort();
 
@@ -103,27 +99,14 @@ class ApacheForwardedHttpsTests {
 		}
 	}
 
-	@Test
-	void getThroughApacheWhenRegisteredOperatorThenOkWithItsPrincipal() {
-		HttpResponse<String> response = HttpsRequests.get(TestPki.client(TestPki.registered), APACHE_PORT, "/whoami");
-		assertThat(response.statusCode()).as(apache.output()).isEqualTo(200);
-		assertThat(response.body()).contains("\"org_code\":\"A1AAER0000\"")
-			.contains(TestPki.registered.sha256Fingerprint());
+	@Override
+	public int proxyPort() {
+		return APACHE_PORT;
 	}
 
-	@Test
-	void getThroughApacheWhenUnregisteredOperatorThenRefusedByServiceWith40103() {
-		HttpResponse<String> response = HttpsRequests.get(TestPki.client(TestPki.unregistered), APACHE_PORT, "/whoami");
-		assertThat(response.statusCode()).as(apache.output()).isEqualTo(401);
-		assertThat(response.body()).contains("\"rsp_code\":\"40103\"");
-	}
-
-	@Test
-	void getThroughApacheWhenCallerSendsOwnHeaderThenApacheReplacesIt() {
-		HttpResponse<String> response = HttpsRequests.get(TestPki.client(TestPki.registered), APACHE_PORT, "/whoami",
-				"X-SSL-Client-Cert", ForwardedHttpsTests.header(TestPki.bankOnly).substring(19));
-		assertThat(response.statusCode()).as(apache.output()).isEqualTo(200);
-		assertThat(response.body()).contains("A1AAER0000").doesNotContain("C1CCBK0000");
+	@Override
+	public ProxyProcess proxy() {
+		return apache;
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.mtls.spring.autoconfigure;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so the service trusts it by that certificate's fingerprint only.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT)
-class CaddyForwardedHttpsTests {
+class CaddyForwardedHttpsTests implements ForwardingProxyContract {
 
 	static final int APP_PORT = ProxyProcess.freePort();
 
@@ -90,27 +89,14 @@ class CaddyForwardedHttpsTests {
 		}
 	}
 
-	@Test
-	void getThroughCaddyWhenRegisteredOperatorThenOkWithItsPrincipal() {
-		HttpResponse<String> response = HttpsRequests.get(TestPki.client(TestPki.registered), CADDY_PORT, "/whoami");
-		assertThat(response.statusCode()).as(caddy.output()).isEqualTo(200);
-		assertThat(response.body()).contains("\"org_code\":\"A1AAER0000\"")
-			.contains(TestPki.registered.sha256Fingerprint());
+	@Override
+	public int proxyPort() {
+		return CADDY_PORT;
 	}
 
-	@Test
-	void getThroughCaddyWhenUnregisteredOperatorThenRefusedByServiceWith40103() {
-		HttpResponse<String> response = HttpsRequests.get(TestPki.client(TestPki.unregistered), CADDY_PORT, "/whoami");
-		assertThat(response.statusCode()).as(caddy.output()).isEqualTo(401);
-		assertThat(response.body()).contains("\"rsp_code\":\"40103\"");
-	}
-
-	@Test
-	void getThroughCaddyWhenCallerSendsOwnHeaderThenCaddyReplacesIt() {
-		HttpResponse<String> response = HttpsRequests.get(TestPki.client(TestPki.registered), CADDY_PORT, "/whoami",
-				"X-SSL-Client-Cert", ForwardedHttpsTests.header(TestPki.bankOnly).substring(19));
-		assertThat(response.statusCode()).as(caddy.output()).isEqualTo(200);
-		assertThat(response.body()).contains("A1AAER0000").doesNotContain("C1CCBK0000");
+	@Override
+	public ProxyProcess proxy() {
+		return caddy;
 	}
 
 	@Test
