@@ -113,7 +113,15 @@ public final class MtlsAuthenticationFilter extends AuthenticationFilter {
 				return;
 			}
 			BearerTokenFailureResponse watched = new BearerTokenFailureResponse((HttpServletResponse) nextResponse);
-			filterChain.doFilter(next, watched);
+			try {
+				filterChain.doFilter(next, watched);
+			}
+			catch (RuntimeException ex) {
+				if (watched.completeAuthenticationFault((HttpServletRequest) next, tokenFailureWriter, ex)) {
+					return;
+				}
+				throw ex;
+			}
 			watched.completeTokenFailure((HttpServletRequest) next, tokenFailureWriter);
 		});
 	}

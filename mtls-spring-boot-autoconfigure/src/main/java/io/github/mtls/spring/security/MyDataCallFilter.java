@@ -45,6 +45,8 @@ import io.github.mtls.spring.mydata.MyDataOperator;
  */
 final class MyDataCallFilter extends OncePerRequestFilter {
 
+	private static final String REACHED_ATTRIBUTE = MyDataCallFilter.class.getName() + ".REACHED";
+
 	private final MtlsErrorWriter errorWriter;
 
 	private final AccessTokenBinding binding;
@@ -69,12 +71,14 @@ final class MyDataCallFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain filterChain)
 			throws ServletException, IOException {
+		request.setAttribute(REACHED_ATTRIBUTE, Boolean.TRUE);
 		Authentication current = this.securityContextHolderStrategy.getContext().getAuthentication();
 		MtlsAuthenticationToken certificate = MtlsAuthenticationFilter.certificateOf(request);
 		AbstractOAuth2TokenAuthenticationToken<?> token = accessToken(current, request);
 		if (certificate != null && token != null) {
 			MyDataOperator operator = (MyDataOperator) certificate.getPrincipal();
-			if (!this.binding.binds(token.getTokenAttributes(), operator)) {
+			if (!this.binding.binds(token.getTokenAttributes(), operator)
+					|| !AccessTokenBinding.confirms(token.getTokenAttributes(), certificate.getCredentials())) {
 				this.securityContextHolderStrategy.clearContext();
 				this.errorWriter.write(request, response, MtlsReason.TOKEN_NOT_BOUND, operator.certificateFingerprint(),
 						operator.orgCodes());
@@ -87,6 +91,16 @@ final class MyDataCallFilter extends OncePerRequestFilter {
 			this.securityContextRepository.saveContext(context, request, response);
 		}
 		filterChain.doFilter(request, response);
+	}
+
+	/**
+	 * Whether the request got as far as this filter, past every authentication filter of
+	 * the chain.
+	 * @param request the request
+	 * @return {@code true} once this filter has run for the request
+	 */
+	static boolean isReached(HttpServletRequest request) {
+		return request.getAttribute(REACHED_ATTRIBUTE) != null;
 	}
 
 	private static @Nullable AbstractOAuth2TokenAuthenticationToken<?> accessToken(@Nullable Authentication current,

@@ -35,6 +35,7 @@ import io.github.mtls.spring.security.MyDataCallAuthentication;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Real HTTPS with Spring Security's resource server in the user's chain beside the
@@ -143,11 +144,11 @@ class ResourceServerHttpsTests {
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((header) -> assertThat(header).startsWith("Bearer").contains("invalid_token"));
 		// The audit names the token, not a missing certificate, and the operator.
-		assertThat(this.refusals).singleElement().satisfies((event) -> {
+		await().untilAsserted(() -> assertThat(this.refusals).singleElement().satisfies((event) -> {
 			assertThat(event.getReason()).isEqualTo(MtlsReason.TOKEN_INVALID);
 			assertThat(event.getOrgCodes()).contains("A1AAER0000");
 			assertThat(event.getFingerprint()).isEqualTo(TestPki.registered.sha256Fingerprint());
-		});
+		}));
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -32,6 +33,17 @@ final class TestTokens {
 
 	static JwtDecoder decoder() {
 		return NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
+	}
+
+	/**
+	 * A decoder that checks only the signature and the timestamps, as a user's own
+	 * {@code setJwtValidator(...)} does: without Spring Security's certificate thumbprint
+	 * validator.
+	 */
+	static JwtDecoder decoderWithoutThumbprintValidator() {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
+		decoder.setJwtValidator(new JwtTimestampValidator());
+		return decoder;
 	}
 
 	/**
