@@ -25,8 +25,7 @@ public class WhoamiController {
 		String clientAddress = (authentication.getDetails() instanceof MtlsRequestDetails details)
 				? details.clientAddress() : null;
 		// With an access token in the call (the mydata-call profile), the operator stays
-		// the
-		// principal and the token's claims come with the authentication.
+		// the principal and the token's claims come with the authentication.
 		if (authentication instanceof MyDataCallAuthentication call) {
 			Object subject = call.getTokenAttributes().get("sub");
 			return OperatorView.of(operator, clientAddress, (subject != null) ? subject.toString() : null,

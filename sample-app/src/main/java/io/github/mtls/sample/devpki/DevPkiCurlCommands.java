@@ -16,8 +16,9 @@ import org.springframework.core.env.PropertySource;
  * Logs, once the application is ready, curl commands to try the sample with its
  * development PKI on the port operators call: the partner port when one is configured,
  * else the port the application really listens on. Silent when the PKI is not in use
- * (configured key material, or a {@code server.ssl.key-store} set elsewhere). Logs file
- * names, never their contents.
+ * (configured key material, or a {@code server.ssl.key-store} set elsewhere) and under
+ * the {@code mydata-call} profile, which logs its own ({@link MyDataCallCurlCommands}).
+ * Logs file names, never their contents.
  *
  * @author mtls-spring-boot
  */
@@ -30,9 +31,8 @@ public final class DevPkiCurlCommands implements ApplicationListener<Application
 		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
 		Path pki = folderInUse(environment);
 		Integer port = environment.getProperty("local.server.port", Integer.class);
-		// The mydata-call profile logs its own walkthrough (MyDataCallCurlCommands):
-		// there,
-		// a certificate alone no longer gets /v2/** answered.
+		// The mydata-call profile logs its own walkthrough (MyDataCallCurlCommands): a
+		// certificate alone no longer gets /v2/** answered there.
 		if (pki == null || port == null || environment.matchesProfiles(MyDataCallConfiguration.PROFILE)) {
 			return;
 		}
