@@ -39,7 +39,7 @@ public final class CurlWalkthrough {
 						List.of("curl", "--cacert", folder + "/ca.pem", base + "/whoami")));
 	}
 
-	private static List<String> withCertificate(String folder, String identity, String url) {
+	static List<String> withCertificate(String folder, String identity, String url) {
 		List<String> arguments = new ArrayList<>(List.of("curl", "--cacert", folder + "/ca.pem"));
 		arguments.addAll(List.of("--cert", folder + "/" + identity + ".pem"));
 		arguments.addAll(List.of("--key", folder + "/" + identity + "-key.pem"));

@@ -1,14 +1,25 @@
 package io.github.mtls.sample.devpki;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.converter.RsaKeyConverters;
 
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
@@ -21,6 +32,11 @@ import io.github.mtls.spring.test.pki.TrustStores;
  * {@code suspended.*}, {@code unregistered.*}). Each identity is written as
  * {@code <name>.p12}, {@code <name>.pem} and {@code <name>-key.pem}; every store and key
  * uses the password {@value #PASSWORD}.
+ * <p>
+ * Beside them, an RS256 key pair that signs the development access tokens of the
+ * {@code mydata-call} profile: {@value #TOKEN_SIGNING_KEY} (PKCS#8, owner-only) and
+ * {@value #TOKEN_PUBLIC_KEY} (X.509 SubjectPublicKeyInfo, what a resource server's
+ * {@code spring.security.oauth2.resourceserver.jwt.public-key-location} reads).
  *
  * @author mtls-spring-boot
  */
@@ -43,6 +59,16 @@ public final class DevPki {
 	 * The file name stem of the reverse proxy's own client identity.
 	 */
 	public static final String PROXY = "proxy";
+
+	/**
+	 * The file of the private key that signs development access tokens.
+	 */
+	public static final String TOKEN_SIGNING_KEY = "token-signing-key.pem";
+
+	/**
+	 * The file of the public key that verifies development access tokens.
+	 */
+	public static final String TOKEN_PUBLIC_KEY = "token-public-key.pem";
 
 	private final Path folder;
 
@@ -72,16 +98,71 @@ public final class DevPki {
 	}
 
 	/**
-	 * Mint and write the PKI unless every file of it exists already.
-	 * @return {@code true} if it was minted, {@code false} if the existing files are
-	 * reused
+	 * Mint and write the PKI unless every file of it exists already. The token key pair
+	 * is minted on its own when only it is missing (a folder minted before it existed),
+	 * so the certificates an operator has installed stay valid.
+	 * @return {@code true} if anything was minted, {@code false} if the existing files
+	 * are reused
 	 */
 	public boolean createIfAbsent() {
-		if (fileNames().stream().allMatch((name) -> Files.isRegularFile(file(name)))) {
-			return false;
+		boolean minted = false;
+		if (!fileNames().stream().allMatch((name) -> Files.isRegularFile(file(name)))) {
+			create();
+			minted = true;
 		}
-		create();
-		return true;
+		if (!Files.isRegularFile(file(TOKEN_SIGNING_KEY)) || !Files.isRegularFile(file(TOKEN_PUBLIC_KEY))) {
+			createTokenKeys();
+			minted = true;
+		}
+		return minted;
+	}
+
+	/**
+	 * Return the public key that verifies development access tokens.
+	 * @return the key, read from {@value #TOKEN_PUBLIC_KEY}
+	 */
+	public RSAPublicKey tokenPublicKey() {
+		return read(TOKEN_PUBLIC_KEY, RsaKeyConverters.x509());
+	}
+
+	/**
+	 * Return the private key that signs development access tokens.
+	 * @return the key, read from {@value #TOKEN_SIGNING_KEY}
+	 */
+	public RSAPrivateKey tokenSigningKey() {
+		return read(TOKEN_SIGNING_KEY, RsaKeyConverters.pkcs8());
+	}
+
+	private <K> K read(String name, Converter<InputStream, K> converter) {
+		try (InputStream in = Files.newInputStream(file(name))) {
+			K key = converter.convert(in);
+			if (key == null) {
+				throw new IllegalStateException("No key in development PKI file " + file(name));
+			}
+			return key;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Development PKI file could not be read: " + file(name), ex);
+		}
+	}
+
+	private void createTokenKeys() {
+		KeyPair keys;
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			keys = generator.generateKeyPair();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("RSA keys cannot be generated", ex);
+		}
+		writeText(TOKEN_SIGNING_KEY, pem("PRIVATE KEY", keys.getPrivate().getEncoded()), true);
+		writeText(TOKEN_PUBLIC_KEY, pem("PUBLIC KEY", keys.getPublic().getEncoded()), false);
+	}
+
+	private static String pem(String type, byte[] der) {
+		String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+		return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
 	}
 
 	private void create() {

@@ -3,6 +3,7 @@ package io.github.mtls.sample.devpki;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -53,6 +54,39 @@ class DevPkiTests {
 		DevPki pki = new DevPki(this.folder);
 		pki.createIfAbsent();
 		assertThat(pki.createIfAbsent()).isFalse();
+	}
+
+	@Test
+	void createIfAbsentWhenEmptyFolderThenMintsTokenKeyPairOwnerOnly() throws Exception {
+		DevPki pki = new DevPki(this.folder);
+		pki.createIfAbsent();
+		assertThat(pki.file(DevPki.TOKEN_SIGNING_KEY)).content().startsWith("-----BEGIN PRIVATE KEY-----");
+		assertThat(pki.file(DevPki.TOKEN_PUBLIC_KEY)).content().startsWith("-----BEGIN PUBLIC KEY-----");
+		assertThat(pki.tokenPublicKey().getModulus()).isEqualTo(pki.tokenSigningKey().getModulus());
+		if (this.folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pki.file(DevPki.TOKEN_SIGNING_KEY))))
+				.isEqualTo("rw-------");
+		}
+	}
+
+	@Test
+	void createIfAbsentWhenOnlyTokenKeyMissingThenMintsItAndKeepsCertificates() throws Exception {
+		DevPki pki = new DevPki(this.folder);
+		pki.createIfAbsent();
+		String ca = Files.readString(pki.file("ca.pem"));
+		Files.delete(pki.file(DevPki.TOKEN_SIGNING_KEY));
+		assertThat(pki.createIfAbsent()).isTrue();
+		assertThat(pki.file("ca.pem")).hasContent(ca);
+		assertThat(pki.tokenPublicKey().getModulus()).isEqualTo(pki.tokenSigningKey().getModulus());
+	}
+
+	@Test
+	void createIfAbsentWhenAllFilesExistThenKeepsTokenKey() throws Exception {
+		DevPki pki = new DevPki(this.folder);
+		pki.createIfAbsent();
+		String key = Files.readString(pki.file(DevPki.TOKEN_SIGNING_KEY));
+		pki.createIfAbsent();
+		assertThat(pki.file(DevPki.TOKEN_SIGNING_KEY)).hasContent(key);
 	}
 
 	@Test
