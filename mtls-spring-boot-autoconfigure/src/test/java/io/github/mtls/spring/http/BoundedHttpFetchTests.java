@@ -6,14 +6,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.Headers;
@@ -146,79 +143,34 @@ class BoundedHttpFetchTests {
 
 	@Test
 	void getWhenBodyStallsMidwayThenFailsOnTheDeadlineAndDropsTheConnection() throws Exception {
-		CountDownLatch dropped = new CountDownLatch(1);
-		try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			Thread responder = new Thread(() -> answerHalfThenWait(stalling, dropped), "half-body-responder");
-			responder.setDaemon(true);
-			responder.start();
-			BoundedHttpFetch impatient = new BoundedHttpFetch(Duration.ofSeconds(2), Duration.ofMillis(300), 4096);
-			URI location = URI.create("http://127.0.0.1:" + stalling.getLocalPort() + "/");
-			assertThatIOException().isThrownBy(() -> impatient.get(location, null))
-				.withMessageContaining("read timeout");
-			// released, not left with a thread blocked on the socket for as long as the
-			// server likes
-			assertThat(dropped.await(20, TimeUnit.SECONDS)).isTrue();
+		try (StallingHttpResponder responder = StallingHttpResponder.halfBody()) {
+			assertFailsOnTheDeadlineAndDrops(responder, 4096);
 		}
 	}
 
 	@Test
-	void getWhenBodyTricklesPastTheDeadlineThenFails() throws Exception {
+	void getWhenBodyTricklesPastTheDeadlineThenFailsAndDropsTheConnection() throws Exception {
 		// Every read returns within a few milliseconds, so only a deadline for the whole
 		// body, not a timeout per read, ends this exchange.
-		CountDownLatch dropped = new CountDownLatch(1);
-		try (ServerSocket trickling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			Thread responder = new Thread(() -> trickle(trickling, dropped), "trickling-responder");
-			responder.setDaemon(true);
-			responder.start();
-			BoundedHttpFetch impatient = new BoundedHttpFetch(Duration.ofSeconds(2), Duration.ofMillis(300),
-					10 * 1024 * 1024);
-			URI location = URI.create("http://127.0.0.1:" + trickling.getLocalPort() + "/");
-			assertThatIOException().isThrownBy(() -> impatient.get(location, null))
-				.withMessageContaining("read timeout");
-			assertThat(dropped.await(20, TimeUnit.SECONDS)).isTrue();
+		try (StallingHttpResponder responder = StallingHttpResponder.trickling()) {
+			assertFailsOnTheDeadlineAndDrops(responder, 10 * 1024 * 1024);
 		}
+	}
+
+	private static void assertFailsOnTheDeadlineAndDrops(StallingHttpResponder responder, int maxBytes)
+			throws InterruptedException {
+		BoundedHttpFetch impatient = new BoundedHttpFetch(Duration.ofSeconds(2), Duration.ofMillis(300), maxBytes);
+		assertThatIOException().isThrownBy(() -> impatient.get(responder.uri("/"), null))
+			.withMessageContaining("read timeout");
+		// released, not left with a thread blocked on the socket for as long as the
+		// server likes
+		assertThat(responder.awaitDropped()).isTrue();
 	}
 
 	@Test
 	void createWhenCapIsNotPositiveThenFails() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new BoundedHttpFetch(Duration.ofSeconds(1), Duration.ofSeconds(1), 0));
-	}
-
-	private static void answerHalfThenWait(ServerSocket server, CountDownLatch dropped) {
-		try (Socket connection = server.accept()) {
-			InputStream in = connection.getInputStream();
-			in.read(new byte[4096]);
-			OutputStream out = connection.getOutputStream();
-			out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nhalf".getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			while (in.read() >= 0) {
-				// wait for the client to give up
-			}
-			dropped.countDown();
-		}
-		catch (IOException ex) {
-			dropped.countDown();
-		}
-	}
-
-	private static void trickle(ServerSocket server, CountDownLatch dropped) {
-		try (Socket connection = server.accept()) {
-			connection.getInputStream().read(new byte[4096]);
-			OutputStream out = connection.getOutputStream();
-			out.write("HTTP/1.1 200 OK\r\nContent-Length: 10000000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-			while (true) {
-				out.write('x');
-				out.flush();
-				Thread.sleep(20);
-			}
-		}
-		catch (IOException ex) {
-			dropped.countDown();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

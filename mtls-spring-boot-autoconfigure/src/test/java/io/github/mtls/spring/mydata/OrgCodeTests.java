@@ -1,31 +1,23 @@
 package io.github.mtls.spring.mydata;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrgCodeTests {
 
-	@Test
-	void isValidWhenTenAsciiLettersAndDigitsThenTrue() {
-		assertThat(OrgCode.isValid("A1B2C3D4E5")).isTrue();
-		assertThat(OrgCode.isValid("abcdefghij")).isTrue();
-		assertThat(OrgCode.isValid("0123456789")).isTrue();
+	@ParameterizedTest
+	@ValueSource(strings = { "A1B2C3D4E5", "abcdefghij", "0123456789" })
+	void isValidWhenTenAsciiLettersAndDigitsThenTrue(String text) {
+		assertThat(OrgCode.isValid(text)).isTrue();
 	}
 
-	@Test
-	void isValidWhenNotTenCharactersThenFalse() {
-		assertThat(OrgCode.isValid("A1B2C3D4E")).isFalse();
-		assertThat(OrgCode.isValid("A1B2C3D4E5F")).isFalse();
-		assertThat(OrgCode.isValid("")).isFalse();
-	}
-
-	@Test
-	void isValidWhenOtherThanAsciiLettersAndDigitsThenFalse() {
-		assertThat(OrgCode.isValid("A1B2C3D4E-")).isFalse();
-		assertThat(OrgCode.isValid("A1B2C3D4E ")).isFalse();
-		assertThat(OrgCode.isValid("A1B2C3D4E\u00c9")).isFalse();
-		assertThat(OrgCode.isValid("A1B2C3D4E\u0661")).isFalse();
+	@ParameterizedTest
+	@ValueSource(strings = { "A1B2C3D4E", "A1B2C3D4E5F", "", "A1B2C3D4E-", "A1B2C3D4E ", "A1B2C3D4E\u00c9",
+			"A1B2C3D4E\u0661" })
+	void isValidWhenNotTenAsciiLettersAndDigitsThenFalse(String text) {
+		assertThat(OrgCode.isValid(text)).isFalse();
 	}
 
 }
