@@ -14,6 +14,7 @@ import org.springframework.util.StringUtils;
 
 import io.github.mtls.spring.mydata.IpAllowlist;
 import io.github.mtls.spring.mydata.OperatorRegistration;
+import io.github.mtls.spring.mydata.OrgCode;
 import io.github.mtls.spring.mydata.SerialNumber;
 import io.github.mtls.spring.validation.Sha256Fingerprint;
 
@@ -26,8 +27,6 @@ import io.github.mtls.spring.validation.Sha256Fingerprint;
 final class InlineOperators {
 
 	static final String LIST = "mtls.mydata.operators";
-
-	private static final Pattern ORG_CODE = Pattern.compile("[A-Za-z0-9]{10}");
 
 	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
@@ -46,7 +45,7 @@ final class InlineOperators {
 				throw ConfiguredLists.missingField(LIST, i, "org-code",
 						"Every operator needs an org code of 10 ASCII letters and digits (aN(10)).", listSource);
 			}
-			if (!ORG_CODE.matcher(orgCode).matches()) {
+			if (!OrgCode.isValid(orgCode)) {
 				throw new InvalidConfigurationPropertyValueException(prefix + "org-code", orgCode,
 						"An org code is 10 ASCII letters and digits (aN(10)).");
 			}

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,6 +29,7 @@ import io.github.mtls.spring.observability.CertificateInventory;
 import io.github.mtls.spring.validation.CachingCertificateValidator;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.ExtendedKeyUsages;
+import io.github.mtls.spring.validation.ObjectIdentifier;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
 import io.github.mtls.spring.validation.TrustAnchors;
 import io.github.mtls.spring.validation.revocation.RevocationChecker;
@@ -46,8 +46,6 @@ import io.github.mtls.spring.validation.revocation.RevocationChecker;
 class MtlsValidationConfiguration {
 
 	private static final Log logger = LogFactory.getLog(MtlsValidationConfiguration.class);
-
-	private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -194,7 +192,7 @@ class MtlsValidationConfiguration {
 		List<String> policies = new ArrayList<>(configured.size());
 		for (int i = 0; i < configured.size(); i++) {
 			String policy = configured.get(i).trim();
-			if (!OID.matcher(policy).matches()) {
+			if (!ObjectIdentifier.isDotted(policy)) {
 				throw new InvalidConfigurationPropertyValueException("mtls.validation.required-policies[" + i + "]",
 						configured.get(i), "A certificate policy is a dotted OID, such as 1.2.410.200005.1.1.1.");
 			}

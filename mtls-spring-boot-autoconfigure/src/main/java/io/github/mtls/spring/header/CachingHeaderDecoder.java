@@ -1,18 +1,21 @@
 package io.github.mtls.spring.header;
 
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.util.Assert;
 
 /**
- * Remembers the certificates decoded from the most recent header values, so that a
- * caller's repeated requests are not decoded and parsed again (DESIGN D9). Keyed by the
- * value itself (hashed, then compared in full); only successes are kept, at most
- * {@code maxEntries}, least recently used first out. Validation results are not cached
- * here.
+ * Remembers the certificates decoded from recent header values, so that a caller's
+ * repeated requests are not decoded and parsed again: behind a proxy every request of a
+ * connection carries the same header, and decoding it is most of the cost of a request.
+ * Keyed by the value itself (hashed, then compared in full); only successes are kept, at
+ * most {@code maxEntries}. A Caffeine cache, so that concurrent forwarded requests do not
+ * queue on one lock, and a flood of one-off values cannot push out the values seen often.
+ * Validation results are not cached here.
  *
  * @author mtls-spring-boot
  */
@@ -20,7 +23,7 @@ public final class CachingHeaderDecoder implements CertificateHeaderDecoder {
 
 	private final CertificateHeaderDecoder delegate;
 
-	private final Map<String, List<X509Certificate>> cache;
+	private final Cache<String, List<X509Certificate>> cache;
 
 	/**
 	 * Create a caching decoder.
@@ -31,29 +34,29 @@ public final class CachingHeaderDecoder implements CertificateHeaderDecoder {
 		Assert.notNull(delegate, "delegate cannot be null");
 		Assert.isTrue(maxEntries > 0, "maxEntries must be positive");
 		this.delegate = delegate;
-		this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, List<X509Certificate>> eldest) {
-				return size() > maxEntries;
-			}
-
-		};
+		this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
 	}
 
 	@Override
 	public List<X509Certificate> decode(String value) {
-		synchronized (this.cache) {
-			List<X509Certificate> certificates = this.cache.get(value);
-			if (certificates != null) {
-				return certificates;
-			}
+		List<X509Certificate> certificates = this.cache.getIfPresent(value);
+		if (certificates != null) {
+			return certificates;
 		}
-		List<X509Certificate> certificates = List.copyOf(this.delegate.decode(value));
-		synchronized (this.cache) {
-			this.cache.put(value, certificates);
-		}
+		// Decoded outside the cache: a failure throws and leaves nothing behind, and a
+		// slow decode holds no lock that other values would wait on.
+		certificates = List.copyOf(this.delegate.decode(value));
+		this.cache.put(value, certificates);
 		return certificates;
+	}
+
+	/**
+	 * Return how many values are remembered.
+	 * @return the count, after pending evictions have run
+	 */
+	public long size() {
+		this.cache.cleanUp();
+		return this.cache.estimatedSize();
 	}
 
 }

@@ -1,15 +1,13 @@
 package io.github.mtls.spring.header;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+
+import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 /**
  * Decodes Envoy's {@code x-forwarded-client-cert}: comma-separated elements, one per
@@ -156,13 +154,11 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 
 	private static String sha256(X509Certificate certificate) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+			return Sha256Fingerprint.of(certificate).value();
 		}
-		catch (CertificateEncodingException ex) {
+		catch (IllegalArgumentException ex) {
+			// no DER encoding
 			throw Certificates.malformed();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is unavailable", ex);
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns configured extended key usages, names such as {@code client-auth} or dotted OIDs,
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  * @author mtls-spring-boot
  */
 public final class ExtendedKeyUsages {
-
-	private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
 	private static final Map<String, String> NAMES = Map.of("client-auth", "1.3.6.1.5.5.7.3.2", "server-auth",
 			"1.3.6.1.5.5.7.3.1", "code-signing", "1.3.6.1.5.5.7.3.3", "email-protection", "1.3.6.1.5.5.7.3.4",
@@ -36,7 +33,7 @@ public final class ExtendedKeyUsages {
 		for (String entry : configured) {
 			String trimmed = entry.trim();
 			String oid = NAMES.get(trimmed.toLowerCase(Locale.ROOT).replace('_', '-'));
-			if (oid == null && OID.matcher(trimmed).matches()) {
+			if (oid == null && ObjectIdentifier.isDotted(trimmed)) {
 				oid = trimmed;
 			}
 			if (oid == null) {

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The SHA-256 fingerprint of a certificate's DER encoding, as 64 lower-case hex digits.
+ * The SHA-256 fingerprint of a certificate's DER encoding (or of any other bytes, such as
+ * a fetched document), as 64 lower-case hex digits. The one place this codebase computes
+ * a SHA-256 hex string.
  *
  * @param value the 64 lower-case hex digits
  * @author mtls-spring-boot
@@ -26,11 +28,22 @@ public record Sha256Fingerprint(String value) {
 	 */
 	public static Sha256Fingerprint of(X509Certificate certificate) {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return new Sha256Fingerprint(HexFormat.of().formatHex(digest.digest(certificate.getEncoded())));
+			return of(certificate.getEncoded());
 		}
 		catch (CertificateEncodingException ex) {
 			throw new IllegalArgumentException("Certificate has no DER encoding", ex);
+		}
+	}
+
+	/**
+	 * Compute the fingerprint of some bytes.
+	 * @param content the bytes
+	 * @return the fingerprint
+	 */
+	public static Sha256Fingerprint of(byte[] content) {
+		try {
+			return new Sha256Fingerprint(
+					HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is unavailable", ex);

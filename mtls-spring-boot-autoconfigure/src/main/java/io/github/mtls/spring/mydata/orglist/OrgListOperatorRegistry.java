@@ -1,14 +1,11 @@
 package io.github.mtls.spring.mydata.orglist;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +166,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 			catch (IOException | RuntimeException ex) {
 				return failed(current, now, "document could not be read (" + ex.getClass().getSimpleName() + ")");
 			}
-			String digest = sha256(content);
+			String digest = Sha256Fingerprint.of(content).value();
 			if (current.loaded() && digest.equals(current.digest())) {
 				this.lastGoodRead = now;
 				this.status = status(current, now, null);
@@ -234,15 +231,6 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 		return new OrgListStatus(this.source.description(), snapshot.loaded(), snapshot.applied(), attempt,
 				this.lastGoodRead, failure, snapshot.searchTimestamp(), snapshot.entries().size(),
 				snapshot.registry().getRegistrations().size());
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

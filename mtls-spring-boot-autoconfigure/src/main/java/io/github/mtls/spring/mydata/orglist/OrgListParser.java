@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.mydata.OrgCode;
+
 /**
  * Parses the MyData portal's org-list JSON (support API 002 response: {@code rsp_code},
  * {@code rsp_msg}, {@code search_timestamp}, {@code org_cnt}, {@code org_list[]}) and
@@ -25,8 +27,6 @@ import org.springframework.util.Assert;
  * @author mtls-spring-boot
  */
 public final class OrgListParser {
-
-	private static final Pattern ORG_CODE = Pattern.compile("[A-Za-z0-9]{10}");
 
 	private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
@@ -98,7 +98,7 @@ public final class OrgListParser {
 			throw new InvalidOrgListException("Org list entry " + index + " is not an object");
 		}
 		String orgCode = text(node, "org_code");
-		if (orgCode == null || !ORG_CODE.matcher(orgCode).matches()) {
+		if (orgCode == null || !OrgCode.isValid(orgCode)) {
 			throw new InvalidOrgListException("Org list entry " + index + " has no valid org_code (aN(10))");
 		}
 		String opType = text(node, "op_type");
