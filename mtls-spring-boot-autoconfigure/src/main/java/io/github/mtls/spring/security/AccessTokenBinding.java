@@ -115,6 +115,18 @@ public final class AccessTokenBinding {
 						thumbprint(certificate).getBytes(StandardCharsets.US_ASCII));
 	}
 
+	/**
+	 * Whether a token names a certificate it is bound to ({@code cnf.x5t#S256}, or a
+	 * confirmation that is not a JSON object and so cannot be told apart from one).
+	 * @param attributes the token's claims or introspection attributes
+	 * @return {@code true} if the token needs a certificate to be presented with it
+	 */
+	public static boolean namesCertificate(Map<String, Object> attributes) {
+		Object confirmation = attributes.get(CONFIRMATION_CLAIM);
+		return confirmation != null
+				&& (!(confirmation instanceof Map<?, ?> members) || members.containsKey(THUMBPRINT_MEMBER));
+	}
+
 	private static String thumbprint(X509Certificate certificate) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
@@ -93,6 +94,15 @@ public final class MtlsErrorWriter {
 		return (code != null) ? code : MtlsErrorCode.of(reason);
 	}
 
+	private static @Nullable String bearerChallenge(MtlsReason reason) {
+		return switch (reason) {
+			case TOKEN_REQUIRED -> "Bearer";
+			case TOKEN_SCOPE_NOT_GRANTED -> "Bearer error=\"insufficient_scope\"";
+			case TOKEN_INVALID, TOKEN_NOT_BOUND -> "Bearer error=\"invalid_token\"";
+			default -> null;
+		};
+	}
+
 	/**
 	 * Write the error response and publish the rejection.
 	 * @param request the request
@@ -120,6 +130,14 @@ public final class MtlsErrorWriter {
 				contentType = CONTENT_TYPE;
 			}
 			response.setStatus(code.status());
+			String challenge = bearerChallenge(reason);
+			if (code.status() == HttpServletResponse.SC_UNAUTHORIZED && challenge != null
+					&& !response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+				// A 401 carries a challenge (RFC 9110 11.6.1): for an access token
+				// refused
+				// by the starter rather than by the resource server, the bearer one.
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+			}
 			response.setContentType(contentType);
 			response.setHeader("Cache-Control", "no-store");
 			response.setContentLength(bytes.length);

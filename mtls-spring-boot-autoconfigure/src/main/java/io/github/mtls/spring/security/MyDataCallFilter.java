@@ -75,6 +75,14 @@ final class MyDataCallFilter extends OncePerRequestFilter {
 		Authentication current = this.securityContextHolderStrategy.getContext().getAuthentication();
 		MtlsAuthenticationToken certificate = MtlsAuthenticationFilter.certificateOf(request);
 		AbstractOAuth2TokenAuthenticationToken<?> token = accessToken(current, request);
+		if (certificate == null && token != null && AccessTokenBinding.namesCertificate(token.getTokenAttributes())) {
+			// Bound to a certificate, presented with none the starter authenticated:
+			// behind
+			// a proxy the TLS peer's own certificate must not stand in for the caller's.
+			this.securityContextHolderStrategy.clearContext();
+			this.errorWriter.write(request, response, MtlsReason.TOKEN_NOT_BOUND, null, List.of());
+			return;
+		}
 		if (certificate != null && token != null) {
 			MyDataOperator operator = (MyDataOperator) certificate.getPrincipal();
 			if (!this.binding.binds(token.getTokenAttributes(), operator)
@@ -154,7 +162,11 @@ final class MyDataCallFilter extends OncePerRequestFilter {
 		for (String claim : List.of("scope", "scp")) {
 			Object value = attributes.get(claim);
 			if (value instanceof String text) {
-				for (String scope : text.trim().split("\\s+")) {
+				// RFC 6749 3.3: scope tokens are separated by single spaces, nothing
+				// else;
+				// a tab or a control character stays part of a token that then matches
+				// none.
+				for (String scope : text.split(" ")) {
 					if (!scope.isEmpty()) {
 						scopes.add(scope);
 					}

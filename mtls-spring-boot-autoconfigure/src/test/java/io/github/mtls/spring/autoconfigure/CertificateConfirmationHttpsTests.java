@@ -38,6 +38,28 @@ class CertificateConfirmationHttpsTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		Properties.register(registry, TestPki.serverSsl("client-ca.p12"));
 		Properties.register(registry, TestApplication.OPERATORS);
+		Properties.register(registry, "mtls.client-auth=want");
+	}
+
+	@Test
+	void getWhenTokenNamesACertificateAndNoneIsPresentedThenRefusedAsNotBoundEvenOnAnOpenPath() {
+		// Behind a proxy the TLS peer's own certificate is the servlet attribute Spring's
+		// thumbprint validator reads; here that validator is absent, and the starter must
+		// not let a bound token through without the certificate it names.
+		String token = TestTokens.token(Map.of("cnf", Map.of("x5t#S256", thumbprint(TestPki.registered))));
+		HttpResponse<String> response = HttpsRequests.get(TestPki.clientWithoutCertificate(), this.port, "/public/ping",
+				"Authorization", "Bearer " + token);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo(NOT_BOUND);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+	}
+
+	@Test
+	void getWhenUnboundTokenWithoutCertificateOnAnOpenPathThenServed() {
+		String token = TestTokens.token(Map.of("scope", "bank.list"));
+		assertThat(HttpsRequests
+			.get(TestPki.clientWithoutCertificate(), this.port, "/public/ping", "Authorization", "Bearer " + token)
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -125,6 +126,28 @@ class ResourceServerHttpsTests {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body())
 			.isEqualTo("{\"rsp_code\":\"40104\",\"rsp_msg\":\"access token scope not granted\"}");
+	}
+
+	@Test
+	void getWhenTokenScopesAreSeparatedByOtherThanASpaceThenNoneMatches() {
+		// RFC 6749: single spaces separate scope tokens; a tab, NUL or line break does
+		// not.
+		for (String scope : List.of("card.list\tbank.list", "bank.list\u0000", "\u0000bank.list", "x\nbank.list")) {
+			String token = TestTokens.token(Map.of("scope", scope));
+			HttpResponse<String> response = send(TestPki.registered, "/v2/consent/accounts", "Authorization",
+					"Bearer " + token);
+			assertThat(response.statusCode()).as(scope).isEqualTo(401);
+			assertThat(response.body()).as(scope).contains("\"rsp_code\":\"40104\"");
+		}
+	}
+
+	@Test
+	void getWhenTheStarterRefusesTheTokenThenA401StillCarriesABearerChallenge() {
+		assertThat(send(TestPki.registered, "/v2/consent/accounts").headers().firstValue("WWW-Authenticate"))
+			.hasValue("Bearer");
+		String token = TestTokens.token(Map.of("scope", "card.list"));
+		assertThat(send(TestPki.registered, "/v2/consent/accounts", "Authorization", "Bearer " + token).headers()
+			.firstValue("WWW-Authenticate")).hasValue("Bearer error=\"insufficient_scope\"");
 	}
 
 	@Test

@@ -65,6 +65,7 @@ class TokenBindingHttpsTests {
 		HttpResponse<String> response = send(TestPki.bankOnly, token);
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body()).isEqualTo(NOT_BOUND);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
 	}
 
 	@Test
