@@ -2,8 +2,10 @@ package io.github.mtls.spring.error;
 
 /**
  * Why a request was refused. One reason names the failed check in the error body, the
- * audit line and metrics alike; its HTTP status and MyData {@code rsp_code} follow
- * DESIGN's error model.
+ * audit line and metrics alike; its HTTP status and MyData {@code rsp_code} follow the
+ * MyData standard: 401 for certificate, operator, address and scope failures (40101 to
+ * 40104), 400 {@code 40002} for a bad forwarded header or {@code x-api-tran-id}, 403 for
+ * suspended operators and calls no rule allows.
  *
  * @author mtls-spring-boot
  */

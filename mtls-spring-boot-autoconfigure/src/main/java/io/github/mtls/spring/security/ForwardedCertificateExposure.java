@@ -11,14 +11,15 @@ import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
  * Exposes an authenticated forwarded chain as the servlet attribute
- * {@value DirectClientCertificateSource#CERTIFICATE_ATTRIBUTE} (DESIGN D4), replacing the
- * proxy's own chain, so that Spring Security's X.509 support, RFC 8705 certificate-bound
- * tokens ({@code X509CertificateThumbprintValidator}) included, sees the caller's
- * certificate behind a proxy too. The attribute is set on the request itself, not a
- * wrapper: the thumbprint validator reads it through {@code RequestContextHolder}. When
- * the proxy's chain was read to check its fingerprint, it is kept under
+ * {@value DirectClientCertificateSource#CERTIFICATE_ATTRIBUTE}, replacing the proxy's own
+ * chain, so that Spring Security's X.509 support, RFC 8705 certificate-bound tokens
+ * ({@code X509CertificateThumbprintValidator}) included, sees the caller's certificate
+ * behind a proxy too. The attribute is set on the request itself, not a wrapper: the
+ * thumbprint validator reads it through {@code RequestContextHolder}. When the proxy's
+ * chain was read to check its fingerprint, it is kept under
  * {@value io.github.mtls.spring.source.TrustedProxies#PROXY_CERTIFICATE_ATTRIBUTE};
- * otherwise it is not read at all (DESIGN D9).
+ * otherwise it is not read at all: Tomcat throws and catches an exception each time that
+ * attribute is read on a connection without a client certificate, on every request.
  *
  * @author mtls-spring-boot
  */

@@ -22,12 +22,12 @@ import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
  * Takes the client certificate from the header a trusted proxy forwarded it in, never the
- * proxy's own TLS certificate (DESIGN D3). A request from a trusted proxy without the
- * header has no client certificate. A request from any other peer that carries the header
- * (or the chain header) is refused with {@code UNTRUSTED_HEADER}, or, under
- * {@link UntrustedHeaderPolicy#IGNORE}, has the headers ignored; it is then authenticated
- * by its own TLS chain, unless the source is forwarded-only, when it has no client
- * certificate at all.
+ * proxy's own TLS certificate, which would authenticate every caller behind the proxy as
+ * the proxy. A request from a trusted proxy without the header has no client certificate.
+ * A request from any other peer that carries the header (or the chain header) is refused
+ * with {@code UNTRUSTED_HEADER}, or, under {@link UntrustedHeaderPolicy#IGNORE}, has the
+ * headers ignored; it is then authenticated by its own TLS chain, unless the source is
+ * forwarded-only, when it has no client certificate at all.
  * <p>
  * Each header may occur once and hold at most {@code maxHeaderBytes}; anything else, and
  * any value the decoder cannot read entirely, fails the request. A chain taken from a

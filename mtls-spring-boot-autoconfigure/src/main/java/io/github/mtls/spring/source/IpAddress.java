@@ -7,11 +7,11 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IPv4 or IPv6 address parsed from a literal, never from a host name (DESIGN D11). An
- * IPv4-mapped IPv6 address ({@code ::ffff:203.0.113.7}) is normalised to the IPv4 address
- * it carries, so that it matches IPv4 ranges only; an IPv6 zone ({@code %eth0}) is
- * ignored. Parsing never resolves a name and never throws on bad input: it answers
- * {@code null}.
+ * An IPv4 or IPv6 address parsed from a literal, never from a host name (a lookup per
+ * request would be slow and answer what DNS says, not what the peer is). An IPv4-mapped
+ * IPv6 address ({@code ::ffff:203.0.113.7}) is normalised to the IPv4 address it carries,
+ * so that it matches IPv4 ranges only; an IPv6 zone ({@code %eth0}) is ignored. Parsing
+ * never resolves a name and never throws on bad input: it answers {@code null}.
  *
  * @author mtls-spring-boot
  */

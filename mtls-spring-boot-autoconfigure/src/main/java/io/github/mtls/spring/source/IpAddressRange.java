@@ -3,9 +3,10 @@ package io.github.mtls.spring.source;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IPv4 or IPv6 address range in CIDR notation, or a single address (DESIGN D11). An
- * address matches only a range of its own family: {@code 10.0.0.0/8} never matches an
- * IPv6 address and {@code 2001:db8::/32} never matches an IPv4 one, whatever their bytes.
+ * An IPv4 or IPv6 address range in CIDR notation, or a single address. An address matches
+ * only a range of its own family (Spring Security's {@code IpAddressMatcher} compares
+ * leading bytes across families and can throw): {@code 10.0.0.0/8} never matches an IPv6
+ * address and {@code 2001:db8::/32} never matches an IPv4 one, whatever their bytes.
  * IPv4-mapped IPv6 addresses count as IPv4, in addresses and in ranges
  * ({@code ::ffff:10.0.0.0/104} is {@code 10.0.0.0/8}).
  *

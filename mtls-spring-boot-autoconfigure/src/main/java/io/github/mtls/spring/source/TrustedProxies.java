@@ -11,10 +11,11 @@ import org.springframework.util.Assert;
 import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 /**
- * The proxies whose forwarded headers are believed (DESIGN D3). A peer is trusted when
- * every configured criterion holds: its TCP peer address ({@link PeerAddress}) is in one
- * of the address ranges and, when fingerprints are configured, its own TLS client
- * certificate's SHA-256 is one of them. Nothing configured trusts no one.
+ * The proxies whose forwarded headers are believed. A peer is trusted when every
+ * configured criterion holds: its TCP peer address ({@link PeerAddress}) is in one of the
+ * address ranges and, when fingerprints are configured, its own TLS client certificate's
+ * SHA-256 is one of them. Nothing configured trusts no one, so a forwarded header is
+ * never believed by default.
  *
  * @author mtls-spring-boot
  */

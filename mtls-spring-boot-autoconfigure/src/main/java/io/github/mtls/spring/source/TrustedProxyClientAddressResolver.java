@@ -9,15 +9,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.util.Assert;
 
 /**
- * Tells the caller's address behind trusted proxies (DESIGN D3): for a request from a
- * trusted proxy, the right-most address of the client address header (all its lines
- * joined) that is not itself a trusted proxy, walking from the right; never simply the
- * left-most entry, which the caller writes. Entries may carry a port
- * ({@code 198.51.100.7:4431}, {@code [2001:db8::1]:443}) or RFC 7239 quotes; the address
- * is returned without them (DESIGN D11). For any other request, or when the header is
- * absent or the walk meets an entry that is not an address (a host name, {@code unknown},
- * a malformed literal), the TCP peer address: such an entry is treated as untrusted and
- * stops the walk.
+ * Tells the caller's address behind trusted proxies, the address IP allowlists are
+ * checked against: for a request from a trusted proxy, the right-most address of the
+ * client address header (all its lines joined) that is not itself a trusted proxy,
+ * walking from the right; never simply the left-most entry, which the caller writes.
+ * Entries may carry a port ({@code 198.51.100.7:4431}, {@code [2001:db8::1]:443}) or RFC
+ * 7239 quotes; the address is returned without them. For any other request, or when the
+ * header is absent or the walk meets an entry that is not an address (a host name,
+ * {@code unknown}, a malformed literal), the TCP peer address: such an entry is treated
+ * as untrusted and stops the walk, never a 5xx.
  *
  * @author mtls-spring-boot
  */
