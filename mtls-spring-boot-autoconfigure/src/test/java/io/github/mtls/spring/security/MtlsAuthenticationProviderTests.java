@@ -71,4 +71,28 @@ class MtlsAuthenticationProviderTests {
 			.doesNotContain("MIIB-certificate-bytes");
 	}
 
+	@Test
+	void authenticateWhenChainFromAnotherCaThenUntrustedWithFingerprint() {
+		CertificateValidator validator = new PkixCertificateValidator(
+				TrustAnchors.of(CertificateAuthority.root("Other CA").certificate()), List.of("1.3.6.1.5.5.7.3.2"),
+				Duration.ZERO);
+		assertThatExceptionOfType(MtlsAuthenticationException.class)
+			.isThrownBy(() -> new MtlsAuthenticationProvider(validator, this.resolver)
+				.authenticate(MtlsAuthenticationToken.unauthenticated(operator.chain())))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(MtlsReason.CERTIFICATE_UNTRUSTED);
+				assertThat(ex.getFingerprint()).isEqualTo(Sha256Fingerprint.of(operator.certificate()).value());
+			});
+	}
+
+	@Test
+	void supportsOnlyMtlsTokens() {
+		MtlsAuthenticationProvider provider = new MtlsAuthenticationProvider((chain) -> {
+			throw new IllegalStateException();
+		}, this.resolver);
+		assertThat(provider.supports(MtlsAuthenticationToken.class)).isTrue();
+		assertThat(provider.supports(org.springframework.security.authentication.TestingAuthenticationToken.class))
+			.isFalse();
+	}
+
 }
