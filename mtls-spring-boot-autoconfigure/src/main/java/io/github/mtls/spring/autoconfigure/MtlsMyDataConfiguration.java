@@ -73,6 +73,7 @@ class MtlsMyDataConfiguration {
 
 		@Bean(destroyMethod = "close")
 		@ConditionalOnProperty(LOCATION)
+		@ConditionalOnMissingBean
 		OrgListRefresher mtlsOrgListRefresher(MtlsProperties properties, ObjectProvider<SslBundles> sslBundles) {
 			MtlsProperties.Registry registry = properties.mydata().registry();
 			if (registry.refreshInterval().isNegative() || registry.refreshInterval().isZero()) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,9 @@ import io.github.mtls.spring.mydata.InMemoryOperatorRegistry;
 import io.github.mtls.spring.mydata.OperatorRegistration;
 import io.github.mtls.spring.mydata.OperatorRegistry;
 import io.github.mtls.spring.mydata.SerialNumber;
+import io.github.mtls.spring.mydata.orglist.FileOrgListSource;
+import io.github.mtls.spring.mydata.orglist.OrgListOperatorRegistry;
+import io.github.mtls.spring.mydata.orglist.OrgListParser;
 import io.github.mtls.spring.mydata.orglist.OrgListRefresher;
 import io.github.mtls.spring.observability.OrgListHealthIndicator;
 import io.github.mtls.spring.security.MtlsErrorFormat;
@@ -123,6 +127,24 @@ class MtlsMyDataAutoConfigurationTests {
 				assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 				assertThat(registry.findBySerialNumber(SerialNumber.of("5558112345"))).hasSize(1);
 			});
+	}
+
+	@Test
+	void refresherOfTheApplicationReplacesTheStartersAndFeedsTheRegistry() throws IOException {
+		Path file = write(ORG_LIST);
+		OrgListRefresher own = new OrgListRefresher(
+				new OrgListOperatorRegistry(new FileOrgListSource(file), new OrgListParser(), List.of("03"), List.of()),
+				Duration.ofMinutes(5));
+		own.getRegistry().refresh();
+		this.contextRunner.withPropertyValues("mtls.mydata.registry.location=file:/nowhere/org-list.json")
+			.withBean(OrgListRefresher.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(OrgListRefresher.class);
+				assertThat(context.getBean(OrgListRefresher.class)).isSameAs(own);
+				assertThat(context.getBean(OperatorRegistry.class).findBySerialNumber(SerialNumber.of("5558112345")))
+					.hasSize(1);
+			});
+		own.close();
 	}
 
 	@Test
