@@ -63,7 +63,11 @@ final class BearerTokenFailureResponse extends HttpServletResponseWrapper {
 				|| !isBearerTokenError(response.getHeader(HttpHeaders.WWW_AUTHENTICATE))) {
 			return;
 		}
-		MtlsReason reason = reasonOf(response.getHeader(HttpHeaders.WWW_AUTHENTICATE));
+		write(request, response, errorWriter, reasonOf(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)));
+	}
+
+	private static void write(HttpServletRequest request, HttpServletResponse response, MtlsErrorWriter errorWriter,
+			MtlsReason reason) throws IOException {
 		MtlsAuthenticationToken certificate = MtlsAuthenticationFilter.certificateOf(request);
 		if (certificate != null && certificate.getPrincipal() instanceof MyDataOperator operator) {
 			errorWriter.write(request, response, reason, operator.certificateFingerprint(), operator.orgCodes());
@@ -103,13 +107,7 @@ final class BearerTokenFailureResponse extends HttpServletResponseWrapper {
 		logger.debug("Access token authentication failure", fault);
 		response.resetBuffer();
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-		if (certificate != null && certificate.getPrincipal() instanceof MyDataOperator operator) {
-			errorWriter.write(request, response, MtlsReason.TOKEN_INVALID, operator.certificateFingerprint(),
-					operator.orgCodes());
-		}
-		else {
-			errorWriter.write(request, response, MtlsReason.TOKEN_INVALID, null, List.of());
-		}
+		write(request, response, errorWriter, MtlsReason.TOKEN_INVALID);
 		return true;
 	}
 
