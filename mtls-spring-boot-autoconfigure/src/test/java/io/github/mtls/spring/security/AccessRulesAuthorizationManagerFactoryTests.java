@@ -98,6 +98,42 @@ class AccessRulesAuthorizationManagerFactoryTests {
 	}
 
 	@Test
+	void createWhenTwoRulesMatchThenTheFirstDecides() {
+		AuthorizationManager<RequestAuthorizationContext> manager = this.factory
+			.create(List.of(new AccessRule("/v2/bank/**", List.of(), List.of("bank.list"), false),
+					new AccessRule("/v2/**", List.of(), List.of(), true)));
+		assertThat(reason(manager, null, "GET", "/v2/bank/accounts")).isEqualTo(MtlsReason.NO_CERTIFICATE);
+		assertThat(authorize(manager, null, "GET", "/v2/card/cards").isGranted()).isTrue();
+	}
+
+	@Test
+	void createWhenErrorPathSetThenACatchAllRuleDoesNotOpenIt() {
+		this.factory.setErrorPath("/error");
+		AuthorizationManager<RequestAuthorizationContext> manager = this.factory
+			.create(List.of(new AccessRule("/**", List.of(), List.of(), true)));
+		assertThat(reason(manager, null, "GET", "/error")).isEqualTo(MtlsReason.NO_MATCHING_RULE);
+		assertThat(reason(manager, null, "POST", "/error")).isEqualTo(MtlsReason.NO_MATCHING_RULE);
+		assertThat(authorize(manager, null, "GET", "/v2/anything").isGranted()).isTrue();
+	}
+
+	@Test
+	void createWhenARuleNamesTheErrorPathThenThatRuleDecides() {
+		this.factory.setErrorPath("/error");
+		AuthorizationManager<RequestAuthorizationContext> manager = this.factory
+			.create(List.of(new AccessRule("/error", List.of(), List.of(), true)));
+		assertThat(authorize(manager, null, "GET", "/error").isGranted()).isTrue();
+	}
+
+	@Test
+	void createWhenRuleNamesTokenScopesThenACertificateAloneIsNotEnough() {
+		AuthorizationManager<RequestAuthorizationContext> manager = this.factory
+			.create(List.of(new AccessRule("/v2/bank/**", List.of(), List.of("bank.list"), false, List.of(), List.of(),
+					List.of("bank.list"))));
+		assertThat(reason(manager, "GET", "/v2/bank/accounts")).isEqualTo(MtlsReason.TOKEN_REQUIRED);
+		assertThat(reason(manager, "POST", "/v2/bank/accounts")).isEqualTo(MtlsReason.TOKEN_REQUIRED);
+	}
+
+	@Test
 	void isNamedByWhenPathBelowPrefixThenTrue() {
 		ManagementEndpoints endpoints = new ManagementEndpoints((request) -> true, List.of("/actuator"));
 		assertThat(endpoints.isNamedBy(rule("/actuator"))).isTrue();
