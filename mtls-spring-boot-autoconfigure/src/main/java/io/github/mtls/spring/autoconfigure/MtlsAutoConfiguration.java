@@ -25,11 +25,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-import io.github.mtls.spring.mydata.TranIdFilter;
 import io.github.mtls.spring.observability.MtlsAuditListener;
 import io.github.mtls.spring.security.AccessRulesAuthorizationManagerFactory;
 import io.github.mtls.spring.security.ManagementEndpoints;
 import io.github.mtls.spring.security.MtlsConfigurer;
+import io.github.mtls.spring.tranid.TranIdFilter;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.ExtendedKeyUsages;
 import io.github.mtls.spring.validation.PkixCertificateValidator;

@@ -33,7 +33,7 @@ import io.github.mtls.spring.mydata.orglist.OrgListParser;
 import io.github.mtls.spring.mydata.orglist.OrgListRefresher;
 import io.github.mtls.spring.mydata.orglist.OrgListSource;
 import io.github.mtls.spring.security.AccessTokenBinding;
-import io.github.mtls.spring.security.TranIdRequirement;
+import io.github.mtls.spring.tranid.TranIdRequirement;
 
 /**
  * MyData wiring: the operator registry (inline operators, combined with the portal's org

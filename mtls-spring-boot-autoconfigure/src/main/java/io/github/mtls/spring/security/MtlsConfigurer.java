@@ -1,5 +1,7 @@
 package io.github.mtls.spring.security;
 
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 
@@ -17,10 +19,13 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
+import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.mydata.OperatorRegistry;
 import io.github.mtls.spring.mydata.OperatorResolver;
 import io.github.mtls.spring.source.ClientAddressResolver;
 import io.github.mtls.spring.source.ClientCertificateSource;
+import io.github.mtls.spring.tranid.TranIdRequiredFilter;
+import io.github.mtls.spring.tranid.TranIdRequirement;
 import io.github.mtls.spring.validation.CertificateValidator;
 
 /**
@@ -148,8 +153,9 @@ public final class MtlsConfigurer extends AbstractHttpConfigurer<MtlsConfigurer,
 					getSecurityContextHolderStrategy())), AuthorizationFilter.class);
 		}
 		if (isTranIdRequired(context)) {
-			http.addFilterBefore(postProcess(new TranIdRequiredFilter(bean(http, MtlsErrorWriter.class))),
-					X509AuthenticationFilter.class);
+			MtlsErrorWriter errorWriter = bean(http, MtlsErrorWriter.class);
+			http.addFilterBefore(postProcess(new TranIdRequiredFilter((request, response) -> errorWriter.write(request,
+					response, MtlsReason.TRAN_ID_INVALID, null, List.of()))), X509AuthenticationFilter.class);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.github.mtls.spring.autoconfigure;
 
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -16,10 +18,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.security.MtlsRejectionEvent;
 import io.github.mtls.spring.source.ClientAddressResolver;
 import io.github.mtls.spring.source.PeerAddress;
 
 import static io.github.mtls.spring.test.web.MtlsRequestPostProcessors.operator;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -51,6 +56,9 @@ class MtlsMockMvcTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	RecordedRefusals refusals;
 
 	@org.springframework.test.context.DynamicPropertySource
 	static void trust(org.springframework.test.context.DynamicPropertyRegistry registry) {
@@ -109,6 +117,8 @@ class MtlsMockMvcTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(header().string("x-api-tran-id", "550e8400-e29b-41d4-a716"))
 			.andExpect(jsonPath("$.rsp_code").value("40002"));
+		assertThat(this.refusals).filteredOn((event) -> event.getReason() == MtlsReason.TRAN_ID_INVALID)
+			.hasSizeGreaterThanOrEqualTo(2);
 	}
 
 	@Test
@@ -165,8 +175,23 @@ class MtlsMockMvcTests {
 		}
 
 		@Bean
+		RecordedRefusals recordedRefusals() {
+			return new RecordedRefusals();
+		}
+
+		@Bean
 		MethodSecuredController methodSecuredController() {
 			return new MethodSecuredController();
+		}
+
+	}
+
+	static class RecordedRefusals extends CopyOnWriteArrayList<MtlsRejectionEvent>
+			implements ApplicationListener<MtlsRejectionEvent> {
+
+		@Override
+		public void onApplicationEvent(MtlsRejectionEvent event) {
+			add(event);
 		}
 
 	}

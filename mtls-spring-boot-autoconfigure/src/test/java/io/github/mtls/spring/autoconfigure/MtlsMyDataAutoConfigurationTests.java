@@ -48,8 +48,8 @@ import io.github.mtls.spring.mydata.orglist.OrgListRefresher;
 import io.github.mtls.spring.observability.OrgListHealthIndicator;
 import io.github.mtls.spring.security.MtlsErrorFormat;
 import io.github.mtls.spring.security.MtlsErrorWriter;
-import io.github.mtls.spring.security.TranIdRequirement;
 import io.github.mtls.spring.test.pki.TrustStores;
+import io.github.mtls.spring.tranid.TranIdRequirement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

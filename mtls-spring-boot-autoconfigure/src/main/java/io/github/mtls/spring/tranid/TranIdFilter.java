@@ -1,7 +1,6 @@
-package io.github.mtls.spring.mydata;
+package io.github.mtls.spring.tranid;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,43 +11,31 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Echoes the MyData {@value #HEADER} request header on every response, errors included,
- * and puts it in the logging context (MDC key {@value #MDC_KEY}) while the request runs.
- * Only ids of 1 to 64 ASCII letters, digits, {@code -} or {@code _} are echoed or logged;
+ * Echoes the {@value TranId#HEADER} request header on every response, errors included,
+ * and puts it in the logging context (MDC key {@value TranId#MDC_KEY}) while the request
+ * runs. Only {@linkplain TranId#isEchoable(String) echoable} ids are echoed or logged;
  * any other value is neither reflected nor logged. Ordered before Spring Security's
- * filter chain.
+ * filter chain, so that refusals carry the id too.
  *
  * @author mtls-spring-boot
  */
 public final class TranIdFilter extends OncePerRequestFilter {
 
-	/**
-	 * The MyData transaction id header.
-	 */
-	public static final String HEADER = "x-api-tran-id";
-
-	/**
-	 * The MDC key the id is put under.
-	 */
-	public static final String MDC_KEY = "tranId";
-
-	private static final Pattern ECHOABLE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String tranId = request.getHeader(HEADER);
-		if (tranId == null || !ECHOABLE.matcher(tranId).matches()) {
+		String tranId = request.getHeader(TranId.HEADER);
+		if (!TranId.isEchoable(tranId)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setHeader(HEADER, tranId);
-		MDC.put(MDC_KEY, tranId);
+		response.setHeader(TranId.HEADER, tranId);
+		MDC.put(TranId.MDC_KEY, tranId);
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
-			MDC.remove(MDC_KEY);
+			MDC.remove(TranId.MDC_KEY);
 		}
 	}
 
