@@ -71,10 +71,11 @@ class MtlsMyDataConfiguration {
 	@ConditionalOnMissingBean(OperatorRegistry.class)
 	static class RegistryConfiguration {
 
-		@Bean(destroyMethod = "close")
+		@Bean
 		@ConditionalOnProperty(LOCATION)
 		@ConditionalOnMissingBean
-		OrgListRefresher mtlsOrgListRefresher(MtlsProperties properties, ObjectProvider<SslBundles> sslBundles) {
+		OrgListRefresher mtlsOrgListRefresher(MtlsProperties properties, ObjectProvider<SslBundles> sslBundles,
+				MtlsBackgroundScheduler scheduler) {
 			MtlsProperties.Registry registry = properties.mydata().registry();
 			if (registry.refreshInterval().isNegative() || registry.refreshInterval().isZero()) {
 				throw new InvalidConfigurationPropertyValueException("mtls.mydata.registry.refresh-interval",
@@ -87,9 +88,7 @@ class MtlsMyDataConfiguration {
 			OrgListSource source = source(registry, sslBundles);
 			OrgListOperatorRegistry orgList = new OrgListOperatorRegistry(source, new OrgListParser(),
 					registry.orgTypes(), registry.defaultScopes());
-			OrgListRefresher refresher = new OrgListRefresher(orgList, registry.refreshInterval());
-			refresher.start();
-			return refresher;
+			return new OrgListRefresher(orgList, registry.refreshInterval(), scheduler.scheduler());
 		}
 
 		@Bean
