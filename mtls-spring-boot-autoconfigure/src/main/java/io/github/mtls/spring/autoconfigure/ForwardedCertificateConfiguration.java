@@ -19,6 +19,7 @@ import io.github.mtls.spring.source.ClientAddressResolver;
 import io.github.mtls.spring.source.ClientCertificateSource;
 import io.github.mtls.spring.source.DirectClientCertificateSource;
 import io.github.mtls.spring.source.ForwardedClientCertificateSource;
+import io.github.mtls.spring.source.IpAddressRange;
 import io.github.mtls.spring.source.TrustedProxies;
 import io.github.mtls.spring.source.TrustedProxyClientAddressResolver;
 import io.github.mtls.spring.validation.Sha256Fingerprint;
@@ -51,7 +52,7 @@ class ForwardedCertificateConfiguration {
 		List<String> addresses = forwarded.trustedProxies();
 		for (int i = 0; i < addresses.size(); i++) {
 			try {
-				new TrustedProxies(List.of(addresses.get(i)), Set.of());
+				IpAddressRange.of(addresses.get(i));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new InvalidConfigurationPropertyValueException("mtls.forwarded.trusted-proxies[" + i + "]",

@@ -94,7 +94,7 @@ final class InlineOperators {
 	private static IpAllowlist ipAllowlist(List<String> values, String prefix) {
 		for (int i = 0; i < values.size(); i++) {
 			try {
-				IpAllowlist.of(List.of(values.get(i)));
+				IpAllowlist.parseEntry(values.get(i));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new InvalidConfigurationPropertyValueException(prefix + "ip-allowlist[" + i + "]", values.get(i),

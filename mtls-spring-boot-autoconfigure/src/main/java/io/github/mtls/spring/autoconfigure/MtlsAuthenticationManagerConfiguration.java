@@ -10,11 +10,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
-import org.springframework.security.authentication.ProviderManager;
 
 import io.github.mtls.spring.mydata.OperatorRegistry;
-import io.github.mtls.spring.mydata.OperatorResolver;
-import io.github.mtls.spring.security.MtlsAuthenticationProvider;
+import io.github.mtls.spring.security.MtlsAuthenticationManagers;
 import io.github.mtls.spring.validation.CertificateValidator;
 
 /**
@@ -39,8 +37,7 @@ final class MtlsAuthenticationManagerConfiguration {
 	@Bean
 	AuthenticationManagerResolver<HttpServletRequest> mtlsAuthenticationManagerResolver(CertificateValidator validator,
 			OperatorRegistry registry) {
-		AuthenticationManager manager = new ProviderManager(
-				new MtlsAuthenticationProvider(validator, new OperatorResolver(registry)));
+		AuthenticationManager manager = MtlsAuthenticationManagers.create(validator, registry);
 		return (request) -> manager;
 	}
 

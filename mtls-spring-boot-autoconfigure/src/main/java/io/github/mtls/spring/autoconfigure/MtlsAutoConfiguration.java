@@ -98,6 +98,11 @@ public final class MtlsAutoConfiguration {
 	}
 
 	@Bean
+	MtlsBackgroundScheduler mtlsBackgroundScheduler() {
+		return new MtlsBackgroundScheduler();
+	}
+
+	@Bean
 	static MtlsUnknownPropertiesCheck mtlsUnknownPropertiesCheck(Environment environment) {
 		return new MtlsUnknownPropertiesCheck(environment);
 	}

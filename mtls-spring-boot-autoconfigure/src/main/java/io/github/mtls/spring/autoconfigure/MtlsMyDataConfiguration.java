@@ -1,8 +1,5 @@
 package io.github.mtls.spring.autoconfigure;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -21,13 +18,13 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
 import io.github.mtls.spring.mydata.CompositeOperatorRegistry;
 import io.github.mtls.spring.mydata.InMemoryOperatorRegistry;
 import io.github.mtls.spring.mydata.OperatorRegistry;
 import io.github.mtls.spring.mydata.orglist.FileOrgListSource;
-import io.github.mtls.spring.mydata.orglist.HttpsOrgListSource;
 import io.github.mtls.spring.mydata.orglist.OrgListOperatorRegistry;
 import io.github.mtls.spring.mydata.orglist.OrgListParser;
 import io.github.mtls.spring.mydata.orglist.OrgListRefresher;
@@ -71,10 +68,11 @@ class MtlsMyDataConfiguration {
 	@ConditionalOnMissingBean(OperatorRegistry.class)
 	static class RegistryConfiguration {
 
-		@Bean(destroyMethod = "close")
+		@Bean
 		@ConditionalOnProperty(LOCATION)
 		@ConditionalOnMissingBean
-		OrgListRefresher mtlsOrgListRefresher(MtlsProperties properties, ObjectProvider<SslBundles> sslBundles) {
+		OrgListRefresher mtlsOrgListRefresher(MtlsProperties properties, ObjectProvider<SslBundles> sslBundles,
+				MtlsBackgroundScheduler scheduler, ResourceLoader resourceLoader) {
 			MtlsProperties.Registry registry = properties.mydata().registry();
 			if (registry.refreshInterval().isNegative() || registry.refreshInterval().isZero()) {
 				throw new InvalidConfigurationPropertyValueException("mtls.mydata.registry.refresh-interval",
@@ -84,12 +82,10 @@ class MtlsMyDataConfiguration {
 				throw new InvalidConfigurationPropertyValueException("mtls.mydata.registry.timeout", registry.timeout(),
 						"The timeout must be positive.");
 			}
-			OrgListSource source = source(registry, sslBundles);
+			OrgListSource source = source(registry, sslBundles, resourceLoader);
 			OrgListOperatorRegistry orgList = new OrgListOperatorRegistry(source, new OrgListParser(),
 					registry.orgTypes(), registry.defaultScopes());
-			OrgListRefresher refresher = new OrgListRefresher(orgList, registry.refreshInterval());
-			refresher.start();
-			return refresher;
+			return new OrgListRefresher(orgList, registry.refreshInterval(), scheduler.scheduler());
 		}
 
 		@Bean
@@ -101,45 +97,23 @@ class MtlsMyDataConfiguration {
 			return (orgList != null) ? new CompositeOperatorRegistry(inline, orgList.getRegistry()) : inline;
 		}
 
-		private static OrgListSource source(MtlsProperties.Registry registry, ObjectProvider<SslBundles> sslBundles) {
-			String location = registry.location();
-			if (location == null || !StringUtils.hasText(location)) {
-				throw new InvalidConfigurationPropertyValueException(LOCATION, location,
-						"Expected a file: path or an https: URL.");
-			}
-			location = location.trim();
-			if (location.startsWith("file:")) {
-				if (StringUtils.hasText(registry.sslBundle())) {
-					throw new InvalidConfigurationPropertyValueException("mtls.mydata.registry.ssl-bundle",
-							registry.sslBundle(), "An SSL bundle applies to an https: location only.");
-				}
-				return new FileOrgListSource(path(location));
-			}
-			if (location.regionMatches(true, 0, "https:", 0, 6)) {
-				URI uri;
-				try {
-					uri = URI.create(location);
-				}
-				catch (IllegalArgumentException ex) {
-					throw new InvalidConfigurationPropertyValueException(LOCATION, location, "Not a valid URL.");
-				}
-				if (uri.getHost() == null) {
-					throw new InvalidConfigurationPropertyValueException(LOCATION, location, "The URL names no host.");
-				}
-				return new HttpsOrgListSource(uri, sslContext(registry.sslBundle(), sslBundles), registry.timeout());
-			}
-			throw new InvalidConfigurationPropertyValueException(LOCATION, location,
-					"Expected a file: path or an https: URL (plain http: is refused).");
-		}
-
-		private static Path path(String location) {
-			String path = location.substring("file:".length());
+		private static OrgListSource source(MtlsProperties.Registry registry, ObjectProvider<SslBundles> sslBundles,
+				ResourceLoader resourceLoader) {
+			OrgListSource source;
 			try {
-				return path.startsWith("//") ? Paths.get(URI.create(location)) : Paths.get(path);
+				source = OrgListSource.forLocation(registry.location(), registry.timeout(),
+						() -> sslContext(registry.sslBundle(), sslBundles), resourceLoader);
 			}
-			catch (RuntimeException ex) {
-				throw new InvalidConfigurationPropertyValueException(LOCATION, location, "Not a valid file path.");
+			catch (IllegalArgumentException ex) {
+				String location = registry.location();
+				throw new InvalidConfigurationPropertyValueException(LOCATION,
+						(location != null) ? location.trim() : null, ex.getMessage());
 			}
+			if (source instanceof FileOrgListSource && StringUtils.hasText(registry.sslBundle())) {
+				throw new InvalidConfigurationPropertyValueException("mtls.mydata.registry.ssl-bundle",
+						registry.sslBundle(), "An SSL bundle applies to an https: location only.");
+			}
+			return source;
 		}
 
 		private static @Nullable SSLContext sslContext(@Nullable String bundle, ObjectProvider<SslBundles> sslBundles) {

@@ -6,12 +6,14 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import io.github.mtls.spring.validation.revocation.CrlRefresher;
 import io.github.mtls.spring.validation.revocation.CrlRevocationChecker;
 import io.github.mtls.spring.validation.revocation.OcspRevocationChecker;
 import io.github.mtls.spring.validation.revocation.OcspThenCrlRevocationChecker;
@@ -21,13 +23,14 @@ import io.github.mtls.spring.validation.revocation.RevocationSourceFailures;
 
 /**
  * The revocation checker of {@code mtls.validation.revocation} when it is not
- * {@code none}. The CRL checker's background refresh stops with the context. OCSP and CRL
- * share one memory of failed sources, which the metrics count.
+ * {@code none}. The CRL checker's background refresh runs on the starter's scheduler and
+ * stops with the context. OCSP and CRL share one memory of failed sources, which the
+ * metrics count.
  *
  * @author mtls-spring-boot
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${mtls.validation.revocation:none}'.equalsIgnoreCase('none')")
+@Conditional(RevocationConditions.Enabled.class)
 class MtlsRevocationConfiguration {
 
 	@Bean
@@ -36,21 +39,40 @@ class MtlsRevocationConfiguration {
 		return new RevocationSourceFailures();
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	RevocationChecker mtlsRevocationChecker(MtlsProperties properties, RevocationSourceFailures failures) {
-		MtlsProperties.Validation validation = properties.validation();
-		RevocationFetcher fetcher = new RevocationFetcher(validation.revocationConnectTimeout(),
-				validation.revocationReadTimeout());
-		switch (validation.revocation()) {
-			case OCSP:
-				return ocsp(fetcher, validation, failures);
-			case CRL:
-				return crl(fetcher, validation, failures);
-			default:
-				return new OcspThenCrlRevocationChecker(ocsp(fetcher, validation, failures),
-						crl(fetcher, validation, failures));
+	/**
+	 * The starter's checker, and the CRL checker's background refresh on the starter's
+	 * scheduler; both back off when the application declares a {@link RevocationChecker}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(RevocationChecker.class)
+	static class StarterRevocationCheckerConfiguration {
+
+		@Bean
+		@Conditional(RevocationConditions.UsesCrl.class)
+		CrlRefresher mtlsCrlRefresher(MtlsProperties properties, RevocationSourceFailures failures,
+				MtlsBackgroundScheduler scheduler) {
+			return new CrlRefresher(crl(fetcher(properties.validation()), properties.validation(), failures),
+					scheduler.scheduler());
 		}
+
+		@Bean
+		RevocationChecker mtlsRevocationChecker(MtlsProperties properties, RevocationSourceFailures failures,
+				ObjectProvider<CrlRefresher> crlRefresher) {
+			MtlsProperties.Validation validation = properties.validation();
+			if (validation.revocation() == MtlsProperties.Validation.Revocation.OCSP) {
+				return ocsp(fetcher(validation), validation, failures);
+			}
+			CrlRevocationChecker crl = crlRefresher.getObject().getChecker();
+			if (validation.revocation() == MtlsProperties.Validation.Revocation.CRL) {
+				return crl;
+			}
+			return new OcspThenCrlRevocationChecker(ocsp(fetcher(validation), validation, failures), crl);
+		}
+
+	}
+
+	private static RevocationFetcher fetcher(MtlsProperties.Validation validation) {
+		return new RevocationFetcher(validation.revocationConnectTimeout(), validation.revocationReadTimeout());
 	}
 
 	private static OcspRevocationChecker ocsp(RevocationFetcher fetcher, MtlsProperties.Validation validation,
@@ -71,7 +93,6 @@ class MtlsRevocationConfiguration {
 		}
 		CrlRevocationChecker checker = new CrlRevocationChecker(fetcher, locations);
 		checker.setSourceFailures(failures);
-		checker.start();
 		return checker;
 	}
 

@@ -2,11 +2,9 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.security.KeyStore;
 import java.security.KeyStoreException;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -32,6 +30,7 @@ import io.github.mtls.spring.validation.ExtendedKeyUsages;
 import io.github.mtls.spring.validation.ObjectIdentifier;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
 import io.github.mtls.spring.validation.TrustAnchors;
+import io.github.mtls.spring.validation.TrustAnchorsReload;
 import io.github.mtls.spring.validation.revocation.RevocationChecker;
 
 /**
@@ -121,19 +120,8 @@ class MtlsValidationConfiguration {
 					+ "restart; name an SSL bundle with reload-on-update in mtls.trust-bundle to reload them");
 			return;
 		}
-		sslBundles.addBundleUpdateHandler(bundle, (updated) -> {
-			try {
-				pkix.setTrustAnchors(TrustAnchors.of(updated.getStores().getTrustStore()));
-				if (caching != null) {
-					caching.clear();
-				}
-				logger.info("Client CA trust anchors reloaded from SSL bundle '" + bundle + "'");
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Client CA trust anchors not reloaded from SSL bundle '" + bundle
-						+ "': its trust store holds no trusted certificate; the previous anchors stay in force");
-			}
-		});
+		TrustAnchorsReload reload = new TrustAnchorsReload(pkix, caching, "SSL bundle '" + bundle + "'");
+		sslBundles.addBundleUpdateHandler(bundle, (updated) -> reload.reload(updated.getStores().getTrustStore()));
 	}
 
 	/**
@@ -214,20 +202,13 @@ class MtlsValidationConfiguration {
 			throw new InvalidConfigurationPropertyValueException("mtls.validation.intermediates-bundle", bundleName,
 					"The bundle needs a trust store holding the intermediate CA certificates.");
 		}
-		List<X509Certificate> certificates = new ArrayList<>();
 		try {
-			for (String alias : Collections.list(store.aliases())) {
-				Certificate certificate = store.getCertificate(alias);
-				if (certificate instanceof X509Certificate x509) {
-					certificates.add(x509);
-				}
-			}
+			return TrustAnchors.certificatesOf(store);
 		}
 		catch (KeyStoreException ex) {
 			throw new InvalidConfigurationPropertyValueException("mtls.validation.intermediates-bundle", bundleName,
 					"Its trust store could not be read.");
 		}
-		return certificates;
 	}
 
 }

@@ -2,10 +2,7 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.security.KeyStore;
 import java.security.KeyStoreException;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +14,8 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerSslBundle;
+
+import io.github.mtls.spring.validation.TrustAnchors;
 
 /**
  * The server's own certificate chains, for health and the endpoint: read from
@@ -90,22 +89,7 @@ final class ServerCertificateChain implements Supplier<List<X509Certificate>> {
 		if (store == null) {
 			return List.of();
 		}
-		String alias = bundle.getKey().getAlias();
-		for (String candidate : Collections.list(store.aliases())) {
-			if ((alias == null || alias.equals(candidate)) && store.isKeyEntry(candidate)) {
-				Certificate[] chain = store.getCertificateChain(candidate);
-				List<X509Certificate> certificates = new ArrayList<>();
-				if (chain != null) {
-					for (Certificate certificate : chain) {
-						if (certificate instanceof X509Certificate x509) {
-							certificates.add(x509);
-						}
-					}
-				}
-				return List.copyOf(certificates);
-			}
-		}
-		return List.of();
+		return TrustAnchors.keyChainOf(store, bundle.getKey().getAlias());
 	}
 
 }

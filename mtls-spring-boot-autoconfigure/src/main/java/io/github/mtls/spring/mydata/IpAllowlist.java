@@ -55,15 +55,22 @@ public final class IpAllowlist {
 		for (String entry : entries) {
 			Assert.notNull(entry, "entry cannot be null");
 			String value = entry.trim();
-			ranges.add(range(value));
+			ranges.add(parseEntry(value));
 			trimmed.add(value);
 		}
 		return new IpAllowlist(trimmed, ranges);
 	}
 
-	private static IpAddressRange range(String value) {
+	/**
+	 * Parse one allowlist entry, so that configuration can name the entry that is wrong.
+	 * @param entry an IP address or CIDR range
+	 * @return the range
+	 * @throws IllegalArgumentException if the entry is not an IP address or CIDR range
+	 */
+	public static IpAddressRange parseEntry(String entry) {
+		Assert.notNull(entry, "entry cannot be null");
 		try {
-			return IpAddressRange.of(value);
+			return IpAddressRange.of(entry.trim());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(

@@ -21,7 +21,6 @@ import org.springframework.util.ClassUtils;
 
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.mydata.OperatorRegistry;
-import io.github.mtls.spring.mydata.OperatorResolver;
 import io.github.mtls.spring.source.ClientAddressResolver;
 import io.github.mtls.spring.source.ClientCertificateSource;
 import io.github.mtls.spring.tranid.TranIdRequiredFilter;
@@ -130,9 +129,8 @@ public final class MtlsConfigurer extends AbstractHttpConfigurer<MtlsConfigurer,
 	@Override
 	public void configure(HttpSecurity http) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-		MtlsAuthenticationProvider provider = new MtlsAuthenticationProvider(bean(http, CertificateValidator.class),
-				new OperatorResolver(bean(http, OperatorRegistry.class)));
-		ProviderManager authenticationManager = new ProviderManager(provider);
+		ProviderManager authenticationManager = MtlsAuthenticationManagers
+			.create(bean(http, CertificateValidator.class), bean(http, OperatorRegistry.class));
 		context.getBeanProvider(AuthenticationEventPublisher.class)
 			.ifAvailable(authenticationManager::setAuthenticationEventPublisher);
 		MtlsAuthenticationConverter converter = new MtlsAuthenticationConverter(

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -34,6 +36,7 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.mydata.CompositeOperatorRegistry;
@@ -132,30 +135,62 @@ class MtlsMyDataAutoConfigurationTests {
 	@Test
 	void refresherOfTheApplicationReplacesTheStartersAndFeedsTheRegistry() throws IOException {
 		Path file = write(ORG_LIST);
-		OrgListRefresher own = new OrgListRefresher(
-				new OrgListOperatorRegistry(new FileOrgListSource(file), new OrgListParser(), List.of("03"), List.of()),
-				Duration.ofMinutes(5));
-		own.getRegistry().refresh();
-		this.contextRunner.withPropertyValues("mtls.mydata.registry.location=file:/nowhere/org-list.json")
-			.withBean(OrgListRefresher.class, () -> own)
-			.run((context) -> {
-				assertThat(context).hasSingleBean(OrgListRefresher.class);
-				assertThat(context.getBean(OrgListRefresher.class)).isSameAs(own);
-				assertThat(context.getBean(OperatorRegistry.class).findBySerialNumber(SerialNumber.of("5558112345")))
-					.hasSize(1);
-			});
-		own.close();
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.initialize();
+		try {
+			OrgListRefresher own = new OrgListRefresher(new OrgListOperatorRegistry(new FileOrgListSource(file),
+					new OrgListParser(), List.of("03"), List.of()), Duration.ofMinutes(5), scheduler);
+			this.contextRunner.withPropertyValues("mtls.mydata.registry.location=file:/nowhere/org-list.json")
+				.withBean(OrgListRefresher.class, () -> own)
+				.run((context) -> {
+					assertThat(context).hasSingleBean(OrgListRefresher.class);
+					assertThat(context.getBean(OrgListRefresher.class)).isSameAs(own);
+					assertThat(own.isRunning()).isTrue();
+					assertThat(
+							context.getBean(OperatorRegistry.class).findBySerialNumber(SerialNumber.of("5558112345")))
+						.hasSize(1);
+				});
+			assertThat(own.isRunning()).isFalse();
+		}
+		finally {
+			scheduler.shutdown();
+		}
 	}
 
 	@Test
-	void refresherIsClosedWithTheContext() throws IOException {
+	void refresherIsStoppedWithTheContext() throws IOException {
 		Path file = write(ORG_LIST);
 		OrgListRefresher[] refresher = new OrgListRefresher[1];
 		this.contextRunner.withPropertyValues("mtls.mydata.registry.location=file:" + file).run((context) -> {
 			refresher[0] = context.getBean(OrgListRefresher.class);
-			assertThat(refresher[0].isClosed()).isFalse();
+			assertThat(refresher[0].isRunning()).isTrue();
 		});
-		assertThat(refresher[0].isClosed()).isTrue();
+		assertThat(refresher[0].isRunning()).isFalse();
+	}
+
+	@Test
+	void refreshRunsOnANamedDaemonThreadThatEndsWhenTheContextCloses() throws Exception {
+		Path file = write(ORG_LIST);
+		List<Thread> refreshThreads = new ArrayList<>();
+		this.contextRunner
+			.withPropertyValues("mtls.mydata.registry.location=file:" + file,
+					"mtls.mydata.registry.refresh-interval=10ms")
+			.run((context) -> {
+				OrgListRefresher refresher = context.getBean(OrgListRefresher.class);
+				Instant firstRead = refresher.getRegistry().status().lastAttempt();
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> !firstRead.equals(refresher.getRegistry().status().lastAttempt()));
+				refreshThreads.addAll(Thread.getAllStackTraces()
+					.keySet()
+					.stream()
+					.filter((thread) -> thread.getName().startsWith("mtls-refresh-"))
+					.toList());
+				assertThat(refreshThreads).isNotEmpty().allMatch(Thread::isDaemon);
+			});
+		for (Thread thread : refreshThreads) {
+			thread.join(Duration.ofSeconds(30).toMillis());
+			assertThat(thread.isAlive()).as(thread.getName()).isFalse();
+		}
 	}
 
 	@Test

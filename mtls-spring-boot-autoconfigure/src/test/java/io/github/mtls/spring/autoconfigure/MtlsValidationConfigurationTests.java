@@ -25,6 +25,7 @@ import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
 import io.github.mtls.spring.validation.TrustAnchors;
 import io.github.mtls.spring.validation.ValidationResult;
+import io.github.mtls.spring.validation.revocation.CrlRefresher;
 import io.github.mtls.spring.validation.revocation.CrlRevocationChecker;
 import io.github.mtls.spring.validation.revocation.OcspRevocationChecker;
 import io.github.mtls.spring.validation.revocation.OcspThenCrlRevocationChecker;
@@ -113,6 +114,55 @@ class MtlsValidationConfigurationTests {
 		this.contextRunner.withPropertyValues("mtls.validation.revocation=ocsp-then-crl")
 			.run((context) -> assertThat(context.getBean(RevocationChecker.class))
 				.isInstanceOf(OcspThenCrlRevocationChecker.class));
+	}
+
+	@Test
+	void revocationIsOffForNoneInAnyCaseAndOnForEveryMode() {
+		for (String none : new String[] { "none", "NONE", "None" }) {
+			this.contextRunner.withPropertyValues("mtls.validation.revocation=" + none)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(RevocationChecker.class)
+					.doesNotHaveBean(RevocationSourceFailures.class)
+					.doesNotHaveBean(CrlRefresher.class));
+		}
+		for (String mode : new String[] { "crl", "CRL", "Ocsp", "ocsp-then-crl", "OCSP_THEN_CRL" }) {
+			this.contextRunner.withPropertyValues("mtls.validation.revocation=" + mode)
+				.run((context) -> assertThat(context).hasSingleBean(RevocationChecker.class)
+					.hasSingleBean(RevocationSourceFailures.class));
+		}
+	}
+
+	@Test
+	void revocationModeThatIsNotOneFailsStartupNamingTheKey() {
+		this.contextRunner.withPropertyValues("mtls.validation.revocation=sometimes")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("mtls.validation.revocation"));
+	}
+
+	@Test
+	void crlRefreshRunsWithTheContextForModesThatUseCrls() {
+		for (String mode : new String[] { "crl", "ocsp-then-crl" }) {
+			CrlRefresher[] refresher = new CrlRefresher[1];
+			this.contextRunner.withPropertyValues("mtls.validation.revocation=" + mode).run((context) -> {
+				refresher[0] = context.getBean(CrlRefresher.class);
+				assertThat(refresher[0].isRunning()).isTrue();
+			});
+			assertThat(refresher[0].isRunning()).isFalse();
+		}
+		this.contextRunner.withPropertyValues("mtls.validation.revocation=ocsp")
+			.run((context) -> assertThat(context).doesNotHaveBean(CrlRefresher.class));
+	}
+
+	@Test
+	void revocationCheckerOfTheApplicationReplacesTheStartersAndNoCrlRefreshRuns() {
+		RevocationChecker own = (certificate, issuer) -> RevocationStatus.unknown("own");
+		this.contextRunner.withPropertyValues("mtls.validation.revocation=crl")
+			.withBean(RevocationChecker.class, () -> own)
+			.run((context) -> {
+				assertThat(context.getBean(RevocationChecker.class)).isSameAs(own);
+				assertThat(context).doesNotHaveBean(CrlRefresher.class);
+			});
 	}
 
 	@Test

@@ -70,4 +70,12 @@ class IpAllowlistTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> IpAllowlist.of(List.of("")));
 	}
 
+	@Test
+	void parseEntryReadsOneAddressOrRangeAndRefusesAHostNameSayingWhatIsExpected() {
+		assertThat(IpAllowlist.parseEntry(" 203.0.113.0/24 ").contains("203.0.113.7")).isTrue();
+		assertThat(IpAllowlist.parseEntry("2001:db8::1").contains("2001:db8::1")).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> IpAllowlist.parseEntry("fintech.example"))
+			.withMessage("Expected an IPv4 or IPv6 address or CIDR range, such as 203.0.113.0/24");
+	}
+
 }

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -39,19 +36,17 @@ import org.springframework.util.Assert;
  * Checks revocation with CRLs: the certificate's CRL distribution points (http, https)
  * and configured locations (http, https, file). A CRL counts only when its issuer is the
  * certificate's issuer, the issuer's key verifies its signature and its next update has
- * not passed. CRLs are cached until their next update, and a background task fetches them
- * again shortly before, so request threads normally never wait for a download. A location
- * whose fetch failed is left alone for a few seconds (see
- * {@link RevocationSourceFailures}), and concurrent fetches of one location share one
- * download.
+ * not passed. CRLs are cached until their next update, and {@link #refresh()} (run in the
+ * background by a {@link CrlRefresher}) fetches them again shortly before, so request
+ * threads normally never wait for a download. A location whose fetch failed is left alone
+ * for a few seconds (see {@link RevocationSourceFailures}), and concurrent fetches of one
+ * location share one download.
  *
  * @author mtls-spring-boot
  */
-public final class CrlRevocationChecker implements RevocationChecker, AutoCloseable {
+public final class CrlRevocationChecker implements RevocationChecker {
 
 	private static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
-
-	private static final Duration REFRESH_PERIOD = Duration.ofMinutes(1);
 
 	private static final Log logger = LogFactory.getLog(CrlRevocationChecker.class);
 
@@ -64,8 +59,6 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 	private final SingleFlight<URI, @Nullable CachedCrl> fetches = new SingleFlight<>();
 
 	private RevocationSourceFailures failures = new RevocationSourceFailures();
-
-	private @Nullable ScheduledExecutorService refresher;
 
 	private Clock clock = Clock.systemUTC();
 
@@ -101,21 +94,10 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 	}
 
 	/**
-	 * Start refreshing cached CRLs in the background (a daemon thread), and fetch the
-	 * configured ones now.
+	 * Fetch the configured locations now, so that requests need not wait for them.
 	 */
-	public synchronized void start() {
-		if (this.refresher != null) {
-			return;
-		}
-		this.refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "mtls-crl-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.refresher.execute(() -> this.configuredLocations.forEach(this::fetch));
-		this.refresher.scheduleWithFixedDelay(this::refresh, REFRESH_PERIOD.toMillis(), REFRESH_PERIOD.toMillis(),
-				TimeUnit.MILLISECONDS);
+	public void fetchConfigured() {
+		this.configuredLocations.forEach(this::fetch);
 	}
 
 	/**
@@ -128,14 +110,6 @@ public final class CrlRevocationChecker implements RevocationChecker, AutoClosea
 				fetch(location);
 			}
 		});
-	}
-
-	@Override
-	public synchronized void close() {
-		if (this.refresher != null) {
-			this.refresher.shutdownNow();
-			this.refresher = null;
-		}
 	}
 
 	@Override
