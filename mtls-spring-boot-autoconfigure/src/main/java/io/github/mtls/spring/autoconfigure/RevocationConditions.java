@@ -18,14 +18,30 @@ final class RevocationConditions {
 	private RevocationConditions() {
 	}
 
+	/**
+	 * Whether revocation is on, read as the properties binding reads it (so that
+	 * {@code " none "} or {@code NONE} is off, as the bound value says). A value that
+	 * does not bind counts as on, so that the properties binding reports it at startup.
+	 */
 	private static boolean enabled(ConditionContext context) {
-		return !"none".equalsIgnoreCase(context.getEnvironment().getProperty(PROPERTY, "none"));
+		try {
+			return mode(context) != MtlsProperties.Validation.Revocation.NONE;
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
+	}
+
+	private static MtlsProperties.Validation.Revocation mode(ConditionContext context) {
+		return Binder.get(context.getEnvironment())
+			.bind(PROPERTY, MtlsProperties.Validation.Revocation.class)
+			.orElse(MtlsProperties.Validation.Revocation.NONE);
 	}
 
 	/**
-	 * Matches unless {@code mtls.validation.revocation} is unset or {@code none} in any
-	 * case: the value as written, so that any other value reaches the properties binding
-	 * and is reported there when it is not a mode.
+	 * Matches unless {@code mtls.validation.revocation} is unset or binds to {@code none}
+	 * (in any case, with surrounding spaces); a value that is not a mode matches, so that
+	 * the properties binding reports it.
 	 */
 	static final class Enabled extends SpringBootCondition {
 
@@ -50,9 +66,7 @@ final class RevocationConditions {
 			}
 			MtlsProperties.Validation.Revocation mode;
 			try {
-				mode = Binder.get(context.getEnvironment())
-					.bind(PROPERTY, MtlsProperties.Validation.Revocation.class)
-					.orElse(MtlsProperties.Validation.Revocation.NONE);
+				mode = mode(context);
 			}
 			catch (RuntimeException ex) {
 				return ConditionOutcome.noMatch(PROPERTY + " is not a revocation mode");

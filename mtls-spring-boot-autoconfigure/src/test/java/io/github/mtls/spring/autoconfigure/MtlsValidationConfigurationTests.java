@@ -1,6 +1,7 @@
 package io.github.mtls.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
@@ -130,6 +132,17 @@ class MtlsValidationConfigurationTests {
 				.run((context) -> assertThat(context).hasSingleBean(RevocationChecker.class)
 					.hasSingleBean(RevocationSourceFailures.class));
 		}
+	}
+
+	@Test
+	void revocationIsOffForNoneWithSpacesAsThePropertiesBindingReadsIt() {
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("padded", Map.of("mtls.validation.revocation", " none "))))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(RevocationChecker.class)
+				.doesNotHaveBean(CrlRefresher.class));
 	}
 
 	@Test
