@@ -69,10 +69,7 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 		String clientAddress = (token.getDetails() instanceof MtlsRequestDetails details) ? details.clientAddress()
 				: null;
 		MyDataOperator operator = this.operatorResolver.resolve(leaf, fingerprint, clientAddress);
-		MtlsAuthenticationToken authenticated = MtlsAuthenticationToken.authenticated(chain, token.getOrigin(),
-				operator, authorities(operator));
-		authenticated.setDetails(token.getDetails());
-		return authenticated;
+		return MtlsAuthenticationToken.authenticated(token, operator, authorities(operator));
 	}
 
 	private ValidationResult validate(List<X509Certificate> chain, MtlsAuthenticationToken token,
