@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.validation.Sha256Fingerprint;
 
@@ -20,6 +19,7 @@ import io.github.mtls.spring.validation.Sha256Fingerprint;
  * Maps a validated client certificate to the {@link MyDataOperator} it belongs to: its
  * SERIALNUMBER (or, for members registered without one, its pinned fingerprint) is looked
  * up in the {@link OperatorRegistry}, pins are checked, suspended entries are set aside.
+ * The outcome is an {@link OperatorResolution}: the operator, or the reason none matched.
  *
  * @author mtls-spring-boot
  */
@@ -42,11 +42,9 @@ public final class OperatorResolver {
 	 * Resolve the operator of a certificate.
 	 * @param certificate the validated leaf certificate
 	 * @param fingerprint its fingerprint
-	 * @return the operator
-	 * @throws MtlsAuthenticationException naming the reason when no active operator
-	 * matches
+	 * @return the operator, or the reason no active operator matches
 	 */
-	public MyDataOperator resolve(X509Certificate certificate, Sha256Fingerprint fingerprint) {
+	public OperatorResolution resolve(X509Certificate certificate, Sha256Fingerprint fingerprint) {
 		return resolve(certificate, fingerprint, null);
 	}
 
@@ -60,11 +58,9 @@ public final class OperatorResolver {
 	 * @param fingerprint its fingerprint
 	 * @param clientAddress the caller's address, or {@code null} when unknown (then only
 	 * entries without an allowlist match)
-	 * @return the operator
-	 * @throws MtlsAuthenticationException naming the reason when no active operator
-	 * matches
+	 * @return the operator, or the reason no active operator matches
 	 */
-	public MyDataOperator resolve(X509Certificate certificate, Sha256Fingerprint fingerprint,
+	public OperatorResolution resolve(X509Certificate certificate, Sha256Fingerprint fingerprint,
 			@Nullable String clientAddress) {
 		SerialNumberExtractor.Extraction extraction = this.serialNumberExtractor.extract(certificate);
 		SerialNumber serialNumber = extraction.serialNumber();
@@ -84,30 +80,28 @@ public final class OperatorResolver {
 		if (candidates.isEmpty()) {
 			MtlsReason reason = (extraction.failure() != null) ? extraction.failure()
 					: MtlsReason.OPERATOR_NOT_REGISTERED;
-			throw new MtlsAuthenticationException(reason, fingerprint.value(), List.of());
+			return OperatorResolution.refused(reason, fingerprint.value(), List.of());
 		}
 		List<OperatorRegistration> pinned = candidates.stream()
 			.filter((candidate) -> candidate.accepts(fingerprint))
 			.toList();
 		if (pinned.isEmpty()) {
-			throw new MtlsAuthenticationException(MtlsReason.FINGERPRINT_NOT_PINNED, fingerprint.value(),
+			return OperatorResolution.refused(MtlsReason.FINGERPRINT_NOT_PINNED, fingerprint.value(),
 					orgCodes(candidates));
 		}
 		List<OperatorRegistration> allowed = pinned.stream()
 			.filter((candidate) -> candidate.ipAllowlist().allows(clientAddress))
 			.toList();
 		if (allowed.isEmpty()) {
-			throw new MtlsAuthenticationException(MtlsReason.SOURCE_IP_NOT_ALLOWED, fingerprint.value(),
-					orgCodes(pinned));
+			return OperatorResolution.refused(MtlsReason.SOURCE_IP_NOT_ALLOWED, fingerprint.value(), orgCodes(pinned));
 		}
 		List<OperatorRegistration> active = allowed.stream()
 			.filter((candidate) -> candidate.status() == OperatorStatus.ACTIVE)
 			.toList();
 		if (active.isEmpty()) {
-			throw new MtlsAuthenticationException(MtlsReason.OPERATOR_SUSPENDED, fingerprint.value(),
-					orgCodes(allowed));
+			return OperatorResolution.refused(MtlsReason.OPERATOR_SUSPENDED, fingerprint.value(), orgCodes(allowed));
 		}
-		return toOperator(active, serialNumber, certificate, fingerprint);
+		return OperatorResolution.resolved(toOperator(active, serialNumber, certificate, fingerprint));
 	}
 
 	private static MyDataOperator toOperator(List<OperatorRegistration> active, @Nullable SerialNumber serialNumber,

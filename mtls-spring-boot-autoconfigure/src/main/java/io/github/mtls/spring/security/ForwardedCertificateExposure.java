@@ -15,11 +15,11 @@ import io.github.mtls.spring.validation.CertificateOrigin;
  * chain, so that Spring Security's X.509 support, RFC 8705 certificate-bound tokens
  * ({@code X509CertificateThumbprintValidator}) included, sees the caller's certificate
  * behind a proxy too. The attribute is set on the request itself, not a wrapper: the
- * thumbprint validator reads it through {@code RequestContextHolder}. When the proxy's
- * chain was read to check its fingerprint, it is kept under
- * {@value io.github.mtls.spring.source.TrustedProxies#PROXY_CERTIFICATE_ATTRIBUTE};
- * otherwise it is not read at all: Tomcat throws and catches an exception each time that
- * attribute is read on a connection without a client certificate, on every request.
+ * thumbprint validator reads it through {@code RequestContextHolder}. The proxy's own
+ * chain is not read here: when it was read to check the proxy's fingerprint, the token
+ * carries it ({@link MtlsAuthenticationToken#getProxyChain()}); otherwise it is not read
+ * at all, since Tomcat throws and catches an exception each time that attribute is read
+ * on a connection without a client certificate, on every request.
  *
  * @author mtls-spring-boot
  */

@@ -1,8 +1,5 @@
 package io.github.mtls.spring.security;
 
-import java.security.cert.X509Certificate;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -10,18 +7,23 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.error.MtlsAuthenticationException;
+import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.source.ClientAddressResolver;
+import io.github.mtls.spring.source.ClientCertificate;
 import io.github.mtls.spring.source.ClientCertificateSource;
-import io.github.mtls.spring.source.ForwardedClientCertificateSource;
 import io.github.mtls.spring.source.ServerConnector;
 
 /**
- * Turns a request's client certificate chain, from a {@link ClientCertificateSource},
- * into an unauthenticated {@link MtlsAuthenticationToken}; {@code null} when there is
- * none, so that permit-all paths stay reachable without a certificate. The token's
- * details are an {@link MtlsRequestDetails} carrying the caller's address from the
- * {@link ClientAddressResolver} (the TCP peer unless set otherwise), which IP allowlists
- * are checked against.
+ * Turns what a {@link ClientCertificateSource} resolved into an unauthenticated
+ * {@link MtlsAuthenticationToken}; {@code null} when there is no certificate, so that
+ * permit-all paths stay reachable without one. A refusal in the source's
+ * {@link ClientCertificate} becomes the {@link MtlsAuthenticationException} that Spring
+ * Security's {@link AuthenticationConverter} contract demands: this is the seam where a
+ * result turns into an exception. The token's details are an {@link MtlsRequestDetails}
+ * carrying the caller's address (from the source when it knows it, else from the
+ * {@link ClientAddressResolver}, given the source's trusted-proxy decision), which IP
+ * allowlists are checked against.
  *
  * @author mtls-spring-boot
  */
@@ -51,14 +53,38 @@ public final class MtlsAuthenticationConverter implements AuthenticationConverte
 
 	@Override
 	public @Nullable Authentication convert(HttpServletRequest request) {
-		List<X509Certificate> chain = this.source.resolve(request);
-		if (chain.isEmpty()) {
+		return convert(request, resolve(request));
+	}
+
+	/**
+	 * Resolve the request's client certificate from the source.
+	 * @param request the request
+	 * @return what the source resolved
+	 */
+	ClientCertificate resolve(HttpServletRequest request) {
+		return this.source.resolve(request);
+	}
+
+	/**
+	 * Turn what the source resolved into a token.
+	 * @param request the request
+	 * @param certificate what the source resolved for it
+	 * @return the unauthenticated token, or {@code null} when there is no certificate
+	 * @throws MtlsAuthenticationException when the source refused the request
+	 */
+	@Nullable MtlsAuthenticationToken convert(HttpServletRequest request, ClientCertificate certificate) {
+		MtlsReason refusal = certificate.refusal();
+		if (refusal != null) {
+			throw new MtlsAuthenticationException(refusal);
+		}
+		if (!certificate.isPresent()) {
 			return null;
 		}
-		MtlsAuthenticationToken token = MtlsAuthenticationToken.unauthenticated(chain,
-				ForwardedClientCertificateSource.originOf(request));
-		String clientAddress = this.clientAddressResolver.resolve(request);
-		request.setAttribute(MtlsRequestDetails.CLIENT_ADDRESS_ATTRIBUTE, clientAddress);
+		MtlsAuthenticationToken token = MtlsAuthenticationToken.unauthenticated(certificate);
+		String clientAddress = certificate.clientAddress();
+		if (clientAddress == null) {
+			clientAddress = this.clientAddressResolver.resolve(request, certificate);
+		}
 		token.setDetails(new MtlsRequestDetails(clientAddress, ServerConnector.of(request)));
 		return token;
 	}

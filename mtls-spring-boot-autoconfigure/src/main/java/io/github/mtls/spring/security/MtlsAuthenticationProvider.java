@@ -19,6 +19,7 @@ import org.springframework.util.Assert;
 import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.mydata.MyDataOperator;
+import io.github.mtls.spring.mydata.OperatorResolution;
 import io.github.mtls.spring.mydata.OperatorResolver;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.Sha256Fingerprint;
@@ -68,11 +69,15 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 		}
 		String clientAddress = (token.getDetails() instanceof MtlsRequestDetails details) ? details.clientAddress()
 				: null;
-		MyDataOperator operator = this.operatorResolver.resolve(leaf, fingerprint, clientAddress);
-		MtlsAuthenticationToken authenticated = MtlsAuthenticationToken.authenticated(chain, token.getOrigin(),
-				operator, authorities(operator));
-		authenticated.setDetails(token.getDetails());
-		return authenticated;
+		OperatorResolution resolution = this.operatorResolver.resolve(leaf, fingerprint, clientAddress);
+		MtlsReason refusal = resolution.refusal();
+		MyDataOperator operator = resolution.operator();
+		if (refusal != null || operator == null) {
+			// The seam where Spring Security's contract demands an exception.
+			throw new MtlsAuthenticationException((refusal != null) ? refusal : MtlsReason.OPERATOR_NOT_REGISTERED,
+					resolution.fingerprint(), resolution.orgCodes());
+		}
+		return MtlsAuthenticationToken.authenticated(token, operator, authorities(operator));
 	}
 
 	private ValidationResult validate(List<X509Certificate> chain, MtlsAuthenticationToken token,

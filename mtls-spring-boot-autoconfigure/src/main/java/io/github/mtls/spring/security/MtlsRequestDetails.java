@@ -13,9 +13,9 @@ import io.github.mtls.spring.source.ServerConnector;
  * against {@link #clientAddress()}.
  * <p>
  * Application code reads the caller's address from here
- * ({@code authentication.getDetails()}) or from the request attribute
- * {@link #CLIENT_ADDRESS_ATTRIBUTE}: the address after walking {@code X-Forwarded-For}
- * past trusted proxies, not the raw header, which any caller can write.
+ * ({@code authentication.getDetails()}): the address after walking
+ * {@code X-Forwarded-For} past trusted proxies, not the raw header, which any caller can
+ * write.
  *
  * @param clientAddress the caller's address, from the
  * {@link io.github.mtls.spring.source.ClientAddressResolver}
@@ -23,12 +23,6 @@ import io.github.mtls.spring.source.ServerConnector;
  * @author mtls-spring-boot
  */
 public record MtlsRequestDetails(String clientAddress, ServerConnector connector) implements Serializable {
-
-	/**
-	 * The request attribute holding the resolved client address (a {@code String}) of a
-	 * request that presented a client certificate.
-	 */
-	public static final String CLIENT_ADDRESS_ATTRIBUTE = MtlsRequestDetails.class.getName() + ".clientAddress";
 
 	@Serial
 	private static final long serialVersionUID = 1L;

@@ -45,6 +45,9 @@ import io.github.mtls.spring.mydata.MyDataOperator;
  */
 final class MyDataCallFilter extends OncePerRequestFilter {
 
+	// A request attribute because it is read by another filter: the
+	// MtlsAuthenticationFilter, around the rest of the chain, answers a fault of the
+	// authentication filters only if the request never got here.
 	private static final String REACHED_ATTRIBUTE = MyDataCallFilter.class.getName() + ".REACHED";
 
 	private final MtlsErrorWriter errorWriter;

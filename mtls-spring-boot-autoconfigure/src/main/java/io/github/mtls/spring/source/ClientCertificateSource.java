@@ -1,15 +1,13 @@
 package io.github.mtls.spring.source;
 
-import java.security.cert.X509Certificate;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
-
 /**
- * Resolves the client certificate chain of a request, the way Spring Security's
- * {@code BearerTokenResolver} resolves a token.
+ * Resolves the client certificate of a request, the way Spring Security's
+ * {@code BearerTokenResolver} resolves a token. Declare a bean of this type to replace
+ * the starter's: return {@link ClientCertificate#forwarded} for a chain read from a
+ * header and {@link ClientCertificate#refused} to refuse a request; no request attribute
+ * needs to be set.
  *
  * @author mtls-spring-boot
  */
@@ -17,11 +15,12 @@ import io.github.mtls.spring.error.MtlsAuthenticationException;
 public interface ClientCertificateSource {
 
 	/**
-	 * Resolve the request's client certificate chain, leaf first.
+	 * Resolve the request's client certificate.
 	 * @param request the request
-	 * @return the chain, or an empty list when the request carries no client certificate
-	 * @throws MtlsAuthenticationException when a certificate is present but unusable
+	 * @return the chain with where it came from, {@link ClientCertificate#absent()} when
+	 * the request carries no client certificate, or {@link ClientCertificate#refused}
+	 * when one is present but unusable
 	 */
-	List<X509Certificate> resolve(HttpServletRequest request) throws MtlsAuthenticationException;
+	ClientCertificate resolve(HttpServletRequest request);
 
 }

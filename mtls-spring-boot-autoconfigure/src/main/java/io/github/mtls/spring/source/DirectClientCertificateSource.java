@@ -44,15 +44,15 @@ public final class DirectClientCertificateSource implements ClientCertificateSou
 	}
 
 	@Override
-	public List<X509Certificate> resolve(HttpServletRequest request) {
+	public ClientCertificate resolve(HttpServletRequest request) {
 		if (this.partnerConnectorOnly && ServerConnector.of(request) != ServerConnector.PARTNER) {
-			return List.of();
+			return ClientCertificate.absent();
 		}
 		Object attribute = request.getAttribute(CERTIFICATE_ATTRIBUTE);
 		if (!(attribute instanceof X509Certificate[] chain) || chain.length == 0) {
-			return List.of();
+			return ClientCertificate.absent();
 		}
-		return List.of(chain);
+		return ClientCertificate.direct(List.of(chain));
 	}
 
 }

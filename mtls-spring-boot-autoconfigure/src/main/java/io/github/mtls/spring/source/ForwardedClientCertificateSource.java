@@ -2,7 +2,6 @@ package io.github.mtls.spring.source;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
@@ -30,26 +29,16 @@ import io.github.mtls.spring.validation.CertificateOrigin;
  * forwarded-only, when it has no client certificate at all.
  * <p>
  * Each header may occur once and hold at most {@code maxHeaderBytes}; anything else, and
- * any value the decoder cannot read entirely, fails the request. A chain taken from a
- * header is marked {@link CertificateOrigin#FORWARDED} in the {@link #ORIGIN_ATTRIBUTE}
- * request attribute, and the headers to hide from the application are named in
- * {@link #HIDDEN_HEADERS_ATTRIBUTE}.
+ * any value the decoder cannot read entirely, refuses the request. A chain taken from a
+ * header is {@link ClientCertificate#forwarded forwarded}; the headers, whenever the
+ * request carries them, are named in {@link ClientCertificate#consumedHeaders()} so that
+ * they are hidden from the application whatever the outcome. The trusted-proxy decision
+ * travels in the result too ({@link ClientCertificate#peer()}), so the client address
+ * resolver does not check the peer a second time.
  *
  * @author mtls-spring-boot
  */
 public final class ForwardedClientCertificateSource implements ClientCertificateSource {
-
-	/**
-	 * The request attribute holding the {@link CertificateOrigin} of the resolved chain.
-	 */
-	public static final String ORIGIN_ATTRIBUTE = ForwardedClientCertificateSource.class.getName() + ".origin";
-
-	/**
-	 * The request attribute holding the names of the consumed headers, a
-	 * {@code Set<String>}, which the application downstream should not see.
-	 */
-	public static final String HIDDEN_HEADERS_ATTRIBUTE = ForwardedClientCertificateSource.class.getName()
-			+ ".hiddenHeaders";
 
 	private final TrustedProxies trustedProxies;
 
@@ -128,22 +117,17 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 	}
 
 	@Override
-	public List<X509Certificate> resolve(HttpServletRequest request) {
-		boolean carriesHeaders = carriesHeaders(request);
-		if (carriesHeaders) {
-			request.setAttribute(HIDDEN_HEADERS_ATTRIBUTE, this.hiddenHeaders);
+	public ClientCertificate resolve(HttpServletRequest request) {
+		Set<String> consumed = carriesHeaders(request) ? this.hiddenHeaders : Set.of();
+		List<X509Certificate> proxyChain = this.trustedProxies.trustedProxyChain(request);
+		if (proxyChain != null) {
+			return forwarded(request).withConsumedHeaders(consumed).fromTrustedProxy(proxyChain);
 		}
-		if (this.trustedProxies.isTrusted(request)) {
-			List<X509Certificate> chain = forwardedChain(request);
-			if (!chain.isEmpty()) {
-				request.setAttribute(ORIGIN_ATTRIBUTE, CertificateOrigin.FORWARDED);
-			}
-			return chain;
+		if (!consumed.isEmpty() && this.untrustedHeaderPolicy == UntrustedHeaderPolicy.REJECT) {
+			return ClientCertificate.refused(MtlsReason.UNTRUSTED_HEADER).withConsumedHeaders(consumed);
 		}
-		if (carriesHeaders && this.untrustedHeaderPolicy == UntrustedHeaderPolicy.REJECT) {
-			throw new MtlsAuthenticationException(MtlsReason.UNTRUSTED_HEADER);
-		}
-		return this.forwardedOnly ? List.of() : this.direct.resolve(request);
+		ClientCertificate direct = this.forwardedOnly ? ClientCertificate.absent() : this.direct.resolve(request);
+		return direct.withConsumedHeaders(consumed).fromUntrustedPeer();
 	}
 
 	private boolean carriesHeaders(HttpServletRequest request) {
@@ -151,69 +135,66 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 				|| (this.chainHeader != null && request.getHeader(this.chainHeader) != null);
 	}
 
-	private List<X509Certificate> forwardedChain(HttpServletRequest request) {
-		String value = single(request, this.header);
-		String chainValue = (this.chainHeader != null) ? single(request, this.chainHeader) : null;
-		if (value == null) {
-			if (chainValue != null) {
-				// Intermediates without a client certificate: the proxy is misconfigured.
-				throw new MtlsAuthenticationException(MtlsReason.MALFORMED_HEADER);
+	private ClientCertificate forwarded(HttpServletRequest request) {
+		Header value = single(request, this.header);
+		Header chainValue = (this.chainHeader != null) ? single(request, this.chainHeader) : Header.NONE;
+		MtlsReason refusal = (value.refusal() != null) ? value.refusal() : chainValue.refusal();
+		if (refusal != null) {
+			return ClientCertificate.refused(refusal);
+		}
+		if (value.value() == null) {
+			// Intermediates without a client certificate: the proxy is misconfigured.
+			return (chainValue.value() != null) ? ClientCertificate.refused(MtlsReason.MALFORMED_HEADER)
+					: ClientCertificate.absent();
+		}
+		try {
+			List<X509Certificate> chain = this.decoder.decode(value.value());
+			if (chain.size() > 1 && AutoDetectingHeaderDecoder.detect(value.value()) == HeaderFormat.RFC9440) {
+				// RFC 9440: Client-Cert is one Byte Sequence; intermediates go in
+				// Client-Cert-Chain.
+				return ClientCertificate.refused(MtlsReason.MALFORMED_HEADER);
 			}
-			return List.of();
+			if (chainValue.value() == null || chain.isEmpty()) {
+				return ClientCertificate.forwarded(chain, this.hiddenHeaders);
+			}
+			List<X509Certificate> full = new ArrayList<>(chain);
+			full.addAll(this.decoder.decode(chainValue.value()));
+			return ClientCertificate.forwarded(full, this.hiddenHeaders);
 		}
-		List<X509Certificate> chain = this.decoder.decode(value);
-		if (chain.size() > 1 && AutoDetectingHeaderDecoder.detect(value) == HeaderFormat.RFC9440) {
-			// RFC 9440: Client-Cert is one Byte Sequence; intermediates go in
-			// Client-Cert-Chain.
-			throw new MtlsAuthenticationException(MtlsReason.MALFORMED_HEADER);
+		catch (MtlsAuthenticationException ex) {
+			// Decoders still throw; the source answers with a result like every other
+			// refusal.
+			return ClientCertificate.refused(ex.getReason());
 		}
-		if (chainValue == null || chain.isEmpty()) {
-			return chain;
-		}
-		List<X509Certificate> full = new ArrayList<>(chain);
-		full.addAll(this.decoder.decode(chainValue));
-		return full;
 	}
 
 	/**
-	 * Return the one value of a header, or {@code null} when it is absent or blank.
+	 * Return the one value of a header ({@code null} when it is absent or blank), or why
+	 * it cannot be used.
 	 */
-	private @Nullable String single(HttpServletRequest request, String name) {
+	private Header single(HttpServletRequest request, String name) {
 		Enumeration<String> values = request.getHeaders(name);
 		if (values == null || !values.hasMoreElements()) {
-			return null;
+			return Header.NONE;
 		}
 		String value = values.nextElement();
 		if (values.hasMoreElements()) {
-			throw new MtlsAuthenticationException(MtlsReason.DUPLICATE_HEADER);
+			return new Header(null, MtlsReason.DUPLICATE_HEADER);
 		}
 		// Tomcat decodes header bytes as ISO-8859-1: one char per byte.
 		if (value.length() > this.maxHeaderBytes) {
-			throw new MtlsAuthenticationException(MtlsReason.OVERSIZED_HEADER);
+			return new Header(null, MtlsReason.OVERSIZED_HEADER);
 		}
-		return value.isBlank() ? null : value;
+		return value.isBlank() ? Header.NONE : new Header(value, null);
 	}
 
 	/**
-	 * Return the origin the source recorded for the request's chain.
-	 * @param request the request
-	 * @return {@link CertificateOrigin#FORWARDED} for a chain from a header, else
-	 * {@link CertificateOrigin#DIRECT}
+	 * One header's value or refusal.
 	 */
-	public static CertificateOrigin originOf(HttpServletRequest request) {
-		return (request.getAttribute(ORIGIN_ATTRIBUTE) == CertificateOrigin.FORWARDED) ? CertificateOrigin.FORWARDED
-				: CertificateOrigin.DIRECT;
-	}
+	private record Header(@Nullable String value, @Nullable MtlsReason refusal) {
 
-	/**
-	 * Return the names of the headers the source consumed, to hide downstream.
-	 * @param request the request
-	 * @return the header names, empty when none
-	 */
-	@SuppressWarnings("unchecked")
-	public static Set<String> hiddenHeadersOf(HttpServletRequest request) {
-		Object names = request.getAttribute(HIDDEN_HEADERS_ATTRIBUTE);
-		return (names instanceof Set<?>) ? (Set<String>) names : Collections.emptySet();
+		static final Header NONE = new Header(null, null);
+
 	}
 
 }

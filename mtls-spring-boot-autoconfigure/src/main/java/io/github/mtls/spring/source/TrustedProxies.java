@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -20,13 +21,6 @@ import io.github.mtls.spring.validation.Sha256Fingerprint;
  * @author mtls-spring-boot
  */
 public final class TrustedProxies {
-
-	/**
-	 * The request attribute under which a trusted proxy's own TLS chain is kept once read
-	 * to check its fingerprint; the servlet certificate attribute itself is replaced by
-	 * the forwarded chain after authentication.
-	 */
-	public static final String PROXY_CERTIFICATE_ATTRIBUTE = TrustedProxies.class.getName() + ".proxyCertificate";
 
 	private static final TrustedProxies NONE = new TrustedProxies(List.of(), Set.of());
 
@@ -87,25 +81,34 @@ public final class TrustedProxies {
 	 * @return whether the peer is trusted
 	 */
 	public boolean isTrusted(HttpServletRequest request) {
+		return trustedProxyChain(request) != null;
+	}
+
+	/**
+	 * Check the request's TCP peer once, returning what the check read: {@code null} when
+	 * the peer is not a trusted proxy; else the proxy's own TLS chain when it was read to
+	 * check the proxy's fingerprint, an empty list when the address alone decided. The
+	 * forwarded source asks once per request and passes the decision on in its
+	 * {@link ClientCertificate}, so nothing is cached in the request.
+	 * @param request the request
+	 * @return the trusted proxy's chain (possibly empty), or {@code null} when the peer
+	 * is not trusted
+	 */
+	public @Nullable List<X509Certificate> trustedProxyChain(HttpServletRequest request) {
 		if (!isConfigured()) {
-			return false;
+			return null;
 		}
 		if (!this.addresses.isEmpty() && !isTrustedAddress(PeerAddress.of(request))) {
-			return false;
+			return null;
 		}
 		if (this.certificates.isEmpty()) {
-			return true;
-		}
-		if (request.getAttribute(PROXY_CERTIFICATE_ATTRIBUTE) != null) {
-			// Checked already for this request (source, then address resolver).
-			return true;
+			return List.of();
 		}
 		Object attribute = request.getAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE);
 		if (!(attribute instanceof X509Certificate[] chain) || chain.length == 0 || !isPinned(chain[0])) {
-			return false;
+			return null;
 		}
-		request.setAttribute(PROXY_CERTIFICATE_ATTRIBUTE, chain);
-		return true;
+		return List.of(chain);
 	}
 
 	private boolean isPinned(X509Certificate certificate) {

@@ -42,8 +42,25 @@ public final class TrustedProxyClientAddressResolver implements ClientAddressRes
 
 	@Override
 	public String resolve(HttpServletRequest request) {
+		return resolve(request, this.trustedProxies.isTrusted(request));
+	}
+
+	/**
+	 * Return the caller's address, taking the trusted-proxy decision the source made for
+	 * the request when it made one, so that the peer is checked once per request.
+	 */
+	@Override
+	public String resolve(HttpServletRequest request, ClientCertificate certificate) {
+		return switch (certificate.peer()) {
+			case TRUSTED_PROXY -> resolve(request, true);
+			case NOT_TRUSTED_PROXY -> resolve(request, false);
+			case UNCHECKED -> resolve(request);
+		};
+	}
+
+	private String resolve(HttpServletRequest request, boolean fromTrustedProxy) {
 		String peer = PeerAddress.of(request);
-		if (!this.trustedProxies.isTrusted(request)) {
+		if (!fromTrustedProxy) {
 			return peer;
 		}
 		List<String> entries = entries(request);

@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
 
 import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.source.ClientAddressResolver;
+import io.github.mtls.spring.source.ClientCertificate;
 import io.github.mtls.spring.source.ClientCertificateSource;
 import io.github.mtls.spring.source.DirectClientCertificateSource;
 import io.github.mtls.spring.source.ForwardedClientCertificateSource;
@@ -154,7 +155,7 @@ class ForwardedCertificateConfigurationTests {
 
 		@Bean
 		ClientCertificateSource customSource() {
-			return (request) -> java.util.List.of();
+			return (request) -> ClientCertificate.absent();
 		}
 
 	}

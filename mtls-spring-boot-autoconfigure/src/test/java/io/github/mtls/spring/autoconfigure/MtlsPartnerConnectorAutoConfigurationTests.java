@@ -73,11 +73,11 @@ class MtlsPartnerConnectorAutoConfigurationTests {
 			MockHttpServletRequest request = new MockHttpServletRequest();
 			request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
 					new X509Certificate[] { TestPki.registered.certificate() });
-			assertThat(source.resolve(request)).isEmpty();
+			assertThat(source.resolve(request).isPresent()).isFalse();
 			request.setAttribute(ServerConnector.ATTRIBUTE, ServerConnector.MAIN);
-			assertThat(source.resolve(request)).isEmpty();
+			assertThat(source.resolve(request).isPresent()).isFalse();
 			request.setAttribute(ServerConnector.ATTRIBUTE, ServerConnector.PARTNER);
-			assertThat(source.resolve(request)).containsExactly(TestPki.registered.certificate());
+			assertThat(source.resolve(request).chain()).containsExactly(TestPki.registered.certificate());
 		});
 	}
 

@@ -5,14 +5,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
 import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class OperatorResolverTests {
 
@@ -29,7 +27,8 @@ class OperatorResolverTests {
 	void resolveWhenRegisteredThenReturnsOperator() {
 		MyDataOperator operator = resolver(
 				registration("A1AAER0000", "2208112345", OperatorStatus.ACTIVE, Set.of("bank.list"), Set.of()))
-			.resolve(certificate.certificate(), fingerprint);
+			.resolve(certificate.certificate(), fingerprint)
+			.operator();
 		assertThat(operator.orgCode()).isEqualTo("A1AAER0000");
 		assertThat(operator.serialNumber()).isEqualTo("2208112345");
 		assertThat(operator.scopes()).containsExactly("bank.list");
@@ -45,7 +44,8 @@ class OperatorResolverTests {
 				registration("A1AAER0000", "2208112345", OperatorStatus.ACTIVE, Set.of("bank.list"), Set.of()),
 				registration("A1AAER0001", "2208112345", OperatorStatus.ACTIVE, Set.of("card.list"), Set.of()),
 				registration("A1AAER0002", "2208112345", OperatorStatus.SUSPENDED, Set.of("insu.list"), Set.of()))
-			.resolve(certificate.certificate(), fingerprint);
+			.resolve(certificate.certificate(), fingerprint)
+			.operator();
 		assertThat(operator.orgCodes()).containsExactly("A1AAER0000", "A1AAER0001");
 		assertThat(operator.scopes()).containsExactlyInAnyOrder("bank.list", "card.list");
 	}
@@ -73,7 +73,8 @@ class OperatorResolverTests {
 	void resolveWhenPinnedFingerprintMatchesThenReturnsOperator() {
 		MyDataOperator operator = resolver(
 				registration("A1AAER0000", "2208112345", OperatorStatus.ACTIVE, Set.of(), Set.of(fingerprint)))
-			.resolve(certificate.certificate(), fingerprint);
+			.resolve(certificate.certificate(), fingerprint)
+			.operator();
 		assertThat(operator.orgCode()).isEqualTo("A1AAER0000");
 	}
 
@@ -83,7 +84,7 @@ class OperatorResolverTests {
 		Sha256Fingerprint pinned = Sha256Fingerprint.of(noSerial.certificate());
 		OperatorRegistration member = new OperatorRegistration("V1VPNM0000", "", null, "VPN member",
 				OperatorStatus.ACTIVE, Set.of("manage"), Set.of(pinned));
-		MyDataOperator operator = resolver(member).resolve(noSerial.certificate(), pinned);
+		MyDataOperator operator = resolver(member).resolve(noSerial.certificate(), pinned).operator();
 		assertThat(operator.orgCode()).isEqualTo("V1VPNM0000");
 		assertThat(operator.serialNumber()).isEmpty();
 	}
@@ -93,9 +94,8 @@ class OperatorResolverTests {
 		IssuedCertificate noSerial = ca.leaf("No serial").clientAuth().issue();
 		OperatorResolver resolver = resolver(
 				registration("A1AAER0000", "2208112345", OperatorStatus.ACTIVE, Set.of(), Set.of()));
-		assertThatExceptionOfType(MtlsAuthenticationException.class)
-			.isThrownBy(() -> resolver.resolve(noSerial.certificate(), Sha256Fingerprint.of(noSerial.certificate())))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.SERIAL_NUMBER_MISSING));
+		assertThat(resolver.resolve(noSerial.certificate(), Sha256Fingerprint.of(noSerial.certificate())).refusal())
+			.isEqualTo(MtlsReason.SERIAL_NUMBER_MISSING);
 	}
 
 	private static OperatorRegistration registration(String orgCode, String serial, OperatorStatus status,
@@ -108,13 +108,11 @@ class OperatorResolverTests {
 	}
 
 	private static void assertReason(OperatorResolver resolver, MtlsReason reason) {
-		assertThatExceptionOfType(MtlsAuthenticationException.class)
-			.isThrownBy(() -> resolver.resolve(certificate.certificate(), fingerprint))
-			.satisfies((ex) -> {
-				assertThat(ex.getReason()).isEqualTo(reason);
-				assertThat(ex.getFingerprint()).isEqualTo(fingerprint.value());
-				assertThat(ex.getMessage()).doesNotContain("2208112345");
-			});
+		OperatorResolution resolution = resolver.resolve(certificate.certificate(), fingerprint);
+		assertThat(resolution.isResolved()).isFalse();
+		assertThat(resolution.operator()).isNull();
+		assertThat(resolution.refusal()).isEqualTo(reason);
+		assertThat(resolution.fingerprint()).isEqualTo(fingerprint.value());
 	}
 
 	@Test
@@ -122,7 +120,8 @@ class OperatorResolverTests {
 		MyDataOperator operator = new OperatorResolver(
 				new InMemoryOperatorRegistry(List.of(allowlisted("A1AAER0000", "bank", List.of("203.0.113.0/24")),
 						allowlisted("D1AAEV0000", "card", List.of()))))
-			.resolve(certificate.certificate(), fingerprint, "203.0.113.7");
+			.resolve(certificate.certificate(), fingerprint, "203.0.113.7")
+			.operator();
 		assertThat(operator.orgCodes()).containsExactly("A1AAER0000", "D1AAEV0000");
 		assertThat(operator.industries()).containsExactlyInAnyOrder("bank", "card");
 		assertThat(operator.orgTypes()).containsExactly("03");
@@ -133,7 +132,8 @@ class OperatorResolverTests {
 		MyDataOperator operator = new OperatorResolver(
 				new InMemoryOperatorRegistry(List.of(allowlisted("A1AAER0000", "bank", List.of("203.0.113.0/24")),
 						allowlisted("D1AAEV0000", "card", List.of("198.51.100.7")))))
-			.resolve(certificate.certificate(), fingerprint, "198.51.100.7");
+			.resolve(certificate.certificate(), fingerprint, "198.51.100.7")
+			.operator();
 		assertThat(operator.orgCodes()).containsExactly("D1AAEV0000");
 		assertThat(operator.scopes()).containsExactly("card.list");
 	}
@@ -142,13 +142,10 @@ class OperatorResolverTests {
 	void resolveWhenAddressOutsideEveryAllowlistThenFailsWithSourceIpNotAllowed() {
 		OperatorResolver resolver = new OperatorResolver(new InMemoryOperatorRegistry(
 				List.of(allowlisted("A1AAER0000", "bank", List.of("203.0.113.0/24", "2001:db8::/32")))));
-		assertThatExceptionOfType(MtlsAuthenticationException.class)
-			.isThrownBy(() -> resolver.resolve(certificate.certificate(), fingerprint, "198.51.100.7"))
-			.satisfies((ex) -> {
-				assertThat(ex.getReason()).isEqualTo(MtlsReason.SOURCE_IP_NOT_ALLOWED);
-				assertThat(ex.getOrgCodes()).containsExactly("A1AAER0000");
-			});
-		assertThat(resolver.resolve(certificate.certificate(), fingerprint, "2001:db8::1").orgCode())
+		OperatorResolution refused = resolver.resolve(certificate.certificate(), fingerprint, "198.51.100.7");
+		assertThat(refused.refusal()).isEqualTo(MtlsReason.SOURCE_IP_NOT_ALLOWED);
+		assertThat(refused.orgCodes()).containsExactly("A1AAER0000");
+		assertThat(resolver.resolve(certificate.certificate(), fingerprint, "2001:db8::1").operator().orgCode())
 			.isEqualTo("A1AAER0000");
 	}
 

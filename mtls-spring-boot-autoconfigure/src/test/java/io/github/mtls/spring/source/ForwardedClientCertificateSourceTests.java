@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
@@ -17,7 +16,6 @@ import io.github.mtls.spring.test.pki.IssuedCertificate;
 import io.github.mtls.spring.validation.CertificateOrigin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ForwardedClientCertificateSourceTests {
 
@@ -39,9 +37,12 @@ class ForwardedClientCertificateSourceTests {
 	void resolveWhenTrustedProxySendsHeaderThenForwardedCertificate() {
 		MockHttpServletRequest request = request("127.0.0.2");
 		request.addHeader(HEADER, base64(client.certificate()));
-		assertThat(this.source.resolve(request)).containsExactly(client.certificate());
-		assertThat(ForwardedClientCertificateSource.originOf(request)).isEqualTo(CertificateOrigin.FORWARDED);
-		assertThat(ForwardedClientCertificateSource.hiddenHeadersOf(request)).contains(HEADER);
+		ClientCertificate resolved = this.source.resolve(request);
+		assertThat(resolved.chain()).containsExactly(client.certificate());
+		assertThat(resolved.origin()).isEqualTo(CertificateOrigin.FORWARDED);
+		assertThat(resolved.consumedHeaders()).containsExactlyInAnyOrder(HEADER, "X-SSL-Client-Chain");
+		assertThat(resolved.peer()).isEqualTo(ClientCertificate.Peer.TRUSTED_PROXY);
+		assertThat(request.getAttributeNames().hasMoreElements()).isFalse();
 	}
 
 	@Test
@@ -49,7 +50,8 @@ class ForwardedClientCertificateSourceTests {
 		MockHttpServletRequest request = request("127.0.0.2");
 		request.addHeader(HEADER, base64(client.certificate()));
 		request.addHeader("X-SSL-Client-Chain", base64(intermediate.certificate()));
-		assertThat(this.source.resolve(request)).containsExactly(client.certificate(), intermediate.certificate());
+		assertThat(this.source.resolve(request).chain()).containsExactly(client.certificate(),
+				intermediate.certificate());
 	}
 
 	@Test
@@ -57,15 +59,17 @@ class ForwardedClientCertificateSourceTests {
 		MockHttpServletRequest request = request("127.0.0.2");
 		request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
 				new X509Certificate[] { proxy.certificate() });
-		assertThat(this.source.resolve(request)).isEmpty();
-		assertThat(ForwardedClientCertificateSource.originOf(request)).isEqualTo(CertificateOrigin.DIRECT);
+		ClientCertificate resolved = this.source.resolve(request);
+		assertThat(resolved.isPresent()).isFalse();
+		assertThat(resolved.isRefused()).isFalse();
+		assertThat(resolved.consumedHeaders()).isEmpty();
 	}
 
 	@Test
 	void resolveWhenTrustedProxySendsBlankHeaderThenNoCertificate() {
 		MockHttpServletRequest request = request("127.0.0.2");
 		request.addHeader(HEADER, "");
-		assertThat(this.source.resolve(request)).isEmpty();
+		assertThat(this.source.resolve(request).isPresent()).isFalse();
 	}
 
 	@Test
@@ -87,8 +91,8 @@ class ForwardedClientCertificateSourceTests {
 		MockHttpServletRequest request = request("127.0.0.2");
 		request.addHeader(HEADER, rfc9440(client.certificate()));
 		request.addHeader("X-SSL-Client-Chain", rfc9440(intermediate.certificate()) + ", " + rfc9440(ca.certificate()));
-		assertThat(this.source.resolve(request)).containsExactly(client.certificate(), intermediate.certificate(),
-				ca.certificate());
+		assertThat(this.source.resolve(request).chain()).containsExactly(client.certificate(),
+				intermediate.certificate(), ca.certificate());
 	}
 
 	@Test
@@ -144,8 +148,12 @@ class ForwardedClientCertificateSourceTests {
 		request.addHeader(HEADER, base64(client.certificate()));
 		request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
 				new X509Certificate[] { proxy.certificate() });
-		assertThat(this.source.resolve(request)).containsExactly(proxy.certificate());
-		assertThat(ForwardedClientCertificateSource.originOf(request)).isEqualTo(CertificateOrigin.DIRECT);
+		ClientCertificate resolved = this.source.resolve(request);
+		assertThat(resolved.chain()).containsExactly(proxy.certificate());
+		assertThat(resolved.origin()).isEqualTo(CertificateOrigin.DIRECT);
+		assertThat(resolved.peer()).isEqualTo(ClientCertificate.Peer.NOT_TRUSTED_PROXY);
+		// Ignored, and still hidden from the application.
+		assertThat(resolved.consumedHeaders()).containsExactlyInAnyOrder(HEADER, "X-SSL-Client-Chain");
 	}
 
 	@Test
@@ -153,7 +161,7 @@ class ForwardedClientCertificateSourceTests {
 		MockHttpServletRequest request = request("127.0.0.1");
 		request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
 				new X509Certificate[] { client.certificate() });
-		assertThat(this.source.resolve(request)).containsExactly(client.certificate());
+		assertThat(this.source.resolve(request).chain()).containsExactly(client.certificate());
 	}
 
 	@Test
@@ -162,7 +170,7 @@ class ForwardedClientCertificateSourceTests {
 		MockHttpServletRequest request = request("127.0.0.1");
 		request.setAttribute(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE,
 				new X509Certificate[] { client.certificate() });
-		assertThat(this.source.resolve(request)).isEmpty();
+		assertThat(this.source.resolve(request).isPresent()).isFalse();
 	}
 
 	@Test
@@ -171,13 +179,13 @@ class ForwardedClientCertificateSourceTests {
 				null, HeaderFormat.DER_BASE64.decoder());
 		MockHttpServletRequest request = request("127.0.0.2");
 		request.addHeader(HEADER, base64(client.certificate()));
-		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> source.resolve(request))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.UNTRUSTED_HEADER));
+		assertThat(source.resolve(request).refusal()).isEqualTo(MtlsReason.UNTRUSTED_HEADER);
 	}
 
 	private void assertReason(MockHttpServletRequest request, MtlsReason reason) {
-		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.source.resolve(request))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(reason));
+		ClientCertificate resolved = this.source.resolve(request);
+		assertThat(resolved.refusal()).isEqualTo(reason);
+		assertThat(resolved.chain()).isEmpty();
 	}
 
 	private static MockHttpServletRequest request(String peer) {

@@ -61,7 +61,10 @@ class TrustedProxiesTests {
 		TrustedProxies proxies = new TrustedProxies(List.of(), Set.of(Sha256Fingerprint.of(proxy.certificate())));
 		MockHttpServletRequest request = request("192.0.2.1", proxy.certificate());
 		assertThat(proxies.isTrusted(request)).isTrue();
-		assertThat(request.getAttribute(TrustedProxies.PROXY_CERTIFICATE_ATTRIBUTE)).isNotNull();
+		assertThat(proxies.trustedProxyChain(request)).containsExactly(proxy.certificate());
+		// The decision travels in the source's result; nothing is cached in the request.
+		assertThat(request.getAttributeNames().nextElement())
+			.isEqualTo(DirectClientCertificateSource.CERTIFICATE_ATTRIBUTE);
 	}
 
 	@Test
@@ -69,7 +72,7 @@ class TrustedProxiesTests {
 		TrustedProxies proxies = new TrustedProxies(List.of(), Set.of(Sha256Fingerprint.of(proxy.certificate())));
 		MockHttpServletRequest request = request("192.0.2.1", otherProxy.certificate());
 		assertThat(proxies.isTrusted(request)).isFalse();
-		assertThat(request.getAttribute(TrustedProxies.PROXY_CERTIFICATE_ATTRIBUTE)).isNull();
+		assertThat(proxies.trustedProxyChain(request)).isNull();
 	}
 
 	@Test
@@ -86,6 +89,7 @@ class TrustedProxiesTests {
 		};
 		request.setRemoteAddr("127.0.0.2");
 		assertThat(proxies.isTrusted(request)).isTrue();
+		assertThat(proxies.trustedProxyChain(request)).isEmpty();
 	}
 
 	@Test
