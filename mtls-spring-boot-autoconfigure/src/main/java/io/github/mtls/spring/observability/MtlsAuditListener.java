@@ -115,6 +115,8 @@ public final class MtlsAuditListener implements ApplicationListener<MtlsRejectio
 
 		/**
 		 * Move to the given second; return what the previous one suppressed.
+		 * @param now the current second
+		 * @return how many events the previous second suppressed
 		 */
 		long roll(long now) {
 			if (now == this.second) {
