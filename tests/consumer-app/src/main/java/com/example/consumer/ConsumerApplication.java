@@ -12,6 +12,8 @@ import io.github.mtls.spring.mydata.MyDataOperator;
 
 /**
  * A MyData API as the README's getting started builds it.
+ *
+ * @author mtls-spring-boot
  */
 @SpringBootApplication
 @RestController

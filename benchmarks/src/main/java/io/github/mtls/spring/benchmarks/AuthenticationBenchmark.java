@@ -39,6 +39,8 @@ import io.github.mtls.spring.validation.ValidationResult;
 /**
  * The per-request work of authenticating a direct-TLS client certificate: the whole
  * provider (fingerprint, chain validation, SERIALNUMBER, registry) and its parts.
+ *
+ * @author mtls-spring-boot
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -28,6 +28,8 @@ import io.github.mtls.spring.test.pki.IssuedCertificate;
  * Decoding a forwarded client certificate header: nginx's URL-encoded PEM and HAProxy's
  * base64 DER through the auto-detecting decoder, without and with the decoded-value
  * cache.
+ *
+ * @author mtls-spring-boot
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -40,7 +40,7 @@ public final class IpAllowlist {
 
 	/**
 	 * Parse an allowlist.
-	 * @param entries IP addresses or CIDR ranges, such as {@code 203.0.113.7} or
+	 * @param entries the IP addresses or CIDR ranges, such as {@code 203.0.113.7} or
 	 * {@code 2001:db8::/32}
 	 * @return the allowlist; empty entries give {@link #any()}
 	 * @throws IllegalArgumentException if an entry is not an IP address or CIDR range

@@ -3,6 +3,7 @@ package io.github.mtls.spring.observability;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -74,7 +75,8 @@ public final class MtlsAuditListener implements ApplicationListener<MtlsRejectio
 			return;
 		}
 		long second = Math.floorDiv(this.clock.millis(), 1000);
-		Window window = this.windows.get(event.getReason());
+		// The constructor gives every reason a window.
+		Window window = Objects.requireNonNull(this.windows.get(event.getReason()));
 		long suppressed;
 		boolean write;
 		synchronized (window) {
@@ -115,6 +117,8 @@ public final class MtlsAuditListener implements ApplicationListener<MtlsRejectio
 
 		/**
 		 * Move to the given second; return what the previous one suppressed.
+		 * @param now the current second
+		 * @return how many events the previous second suppressed
 		 */
 		long roll(long now) {
 			if (now == this.second) {

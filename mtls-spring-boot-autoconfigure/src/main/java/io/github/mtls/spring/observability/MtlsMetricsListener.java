@@ -3,6 +3,7 @@ package io.github.mtls.spring.observability;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
@@ -110,7 +111,8 @@ public final class MtlsMetricsListener implements SmartApplicationListener {
 		if (event instanceof MtlsRejectionEvent rejection) {
 			ServerConnector connector = ServerConnector.PARTNER.tagValue().equals(rejection.getConnector())
 					? ServerConnector.PARTNER : ServerConnector.MAIN;
-			Rejected counted = this.rejected.get(connector).get(rejection.getReason());
+			// The constructor gives every connector and reason a counter.
+			Rejected counted = Objects.requireNonNull(rejected(connector).get(rejection.getReason()));
 			if (counted.rspCode().equals(rejection.getRspCode())) {
 				counted.counter().increment();
 			}
@@ -122,8 +124,13 @@ public final class MtlsMetricsListener implements SmartApplicationListener {
 		}
 		else if (event instanceof AuthenticationSuccessEvent success
 				&& success.getAuthentication() instanceof MtlsAuthenticationToken token) {
-			this.authenticated.get(connector(token)).get(token.getOrigin()).increment();
+			Map<CertificateOrigin, Counter> byOrigin = Objects.requireNonNull(this.authenticated.get(connector(token)));
+			Objects.requireNonNull(byOrigin.get(token.getOrigin())).increment();
 		}
+	}
+
+	private Map<MtlsReason, Rejected> rejected(ServerConnector connector) {
+		return Objects.requireNonNull(this.rejected.get(connector));
 	}
 
 	private static ServerConnector connector(MtlsAuthenticationToken token) {

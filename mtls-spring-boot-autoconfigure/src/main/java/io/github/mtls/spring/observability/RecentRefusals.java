@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;
@@ -51,7 +52,8 @@ public final class RecentRefusals implements ApplicationListener<MtlsRejectionEv
 		long minute = minute();
 		synchronized (this) {
 			int bucket = bucket(minute);
-			this.counts.get(event.getReason())[bucket]++;
+			// The constructor gives every reason its buckets.
+			Objects.requireNonNull(this.counts.get(event.getReason()))[bucket]++;
 		}
 	}
 

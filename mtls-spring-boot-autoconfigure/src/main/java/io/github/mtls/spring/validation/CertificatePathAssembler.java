@@ -179,6 +179,9 @@ final class CertificatePathAssembler {
 	 * Rank a candidate by its subject key identifier against the child's authority key
 	 * identifier: matching first, then unknown (either absent), then different. A
 	 * different one is still tried: the signature decides, as for the JDK.
+	 * @param authorityKeyId the child's authority key identifier, if it has one
+	 * @param candidate the candidate issuer
+	 * @return 0 for a match, 1 for unknown, 2 for a different identifier
 	 */
 	private static int keyIdRank(byte @Nullable [] authorityKeyId, X509Certificate candidate) {
 		if (authorityKeyId == null) {

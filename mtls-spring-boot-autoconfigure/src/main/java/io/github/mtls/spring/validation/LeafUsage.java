@@ -38,8 +38,8 @@ final class LeafUsage {
 	/**
 	 * Check the leaf's basic constraints, key usage and extended key usage.
 	 * @param leaf the leaf certificate
-	 * @param requiredExtendedKeyUsages OIDs the leaf must all carry; empty admits a leaf
-	 * without the extension
+	 * @param requiredExtendedKeyUsages the OIDs the leaf must all carry; empty admits a
+	 * leaf without the extension
 	 * @return the refusal, or {@code null} when the leaf may authenticate a client
 	 */
 	static @Nullable MtlsReason check(X509Certificate leaf, List<String> requiredExtendedKeyUsages) {
@@ -88,6 +88,8 @@ final class LeafUsage {
 	 * Whether the basic constraints extension, when present, parses strictly and says
 	 * {@code cA: FALSE}. The JDK reads a non-critical one it cannot parse as absent (an
 	 * end entity), so {@code SEQUENCE { TRUE }} with a trailing byte would pass for one.
+	 * @param leaf the leaf certificate
+	 * @return whether the leaf is an end entity
 	 */
 	private static boolean endEntity(X509Certificate leaf) {
 		byte[] extension = leaf.getExtensionValue(Extension.basicConstraints.getId());
@@ -105,6 +107,8 @@ final class LeafUsage {
 
 	/**
 	 * Parse one DER value with nothing after it.
+	 * @param value the encoding
+	 * @return the value
 	 * @throws IOException when the value is not exactly one DER encoding
 	 */
 	private static ASN1Primitive strictDer(byte[] value) throws IOException {

@@ -66,8 +66,8 @@ public final class PkixCertificateValidator implements CertificateValidator {
 	/**
 	 * Create a validator.
 	 * @param trustAnchors the anchors chains must lead to
-	 * @param requiredExtendedKeyUsages OIDs the leaf must all carry; empty admits a leaf
-	 * without the extension
+	 * @param requiredExtendedKeyUsages the OIDs the leaf must all carry; empty admits a
+	 * leaf without the extension
 	 * @param clockSkew how far a validity bound may be missed
 	 */
 	public PkixCertificateValidator(TrustAnchors trustAnchors, List<String> requiredExtendedKeyUsages,

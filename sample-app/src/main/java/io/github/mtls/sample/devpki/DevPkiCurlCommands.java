@@ -82,7 +82,7 @@ public final class DevPkiCurlCommands implements ApplicationListener<Application
 	 */
 	static String displayed(Path folder) {
 		Path workingDirectory = Path.of("").toAbsolutePath();
-		return folder.startsWith(workingDirectory) && !folder.equals(workingDirectory)
+		return (folder.startsWith(workingDirectory) && !folder.equals(workingDirectory))
 				? workingDirectory.relativize(folder).toString() : folder.toString();
 	}
 

@@ -48,7 +48,8 @@ public final class DevPkiEnvironmentPostProcessor implements EnvironmentPostProc
 
 	/**
 	 * Create a post-processor.
-	 * @param logFactory Boot's deferred logging, replayed once logging is set up
+	 * @param logFactory the deferred logging of Spring Boot, replayed once logging is set
+	 * up
 	 */
 	public DevPkiEnvironmentPostProcessor(DeferredLogFactory logFactory) {
 		this.logger = logFactory.getLog(DevPkiEnvironmentPostProcessor.class);

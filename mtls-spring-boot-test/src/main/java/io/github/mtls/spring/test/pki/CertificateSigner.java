@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Signs a {@link CertificateSpec} with BouncyCastle's JCA builders over the JDK's
  * providers.
+ *
+ * @author mtls-spring-boot
  */
 final class CertificateSigner {
 

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param ocspResponder OCSP responder URL for the AIA extension, or {@code null}
  * @param rawExtensions extensions added as given, after the others (for malformed
  * encodings)
+ * @author mtls-spring-boot
  */
 record CertificateSpec(X500Name subject, Instant notBefore, Instant notAfter, boolean authority,
 		@Nullable Integer pathLength, @Nullable Integer keyUsage, @Nullable List<KeyPurposeId> extendedKeyUsages,

@@ -24,6 +24,7 @@ import org.bouncycastle.util.io.pem.PemObject;
  * @param certificate the certificate
  * @param privateKey its private key
  * @param chain the chain, this certificate first and the root last
+ * @author mtls-spring-boot
  */
 public record IssuedCertificate(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain) {
 

@@ -8,6 +8,8 @@ import java.security.spec.ECGenParameterSpec;
 /**
  * Generates the EC P-256 key pairs used by minted certificates (fast to generate,
  * accepted by every TLS stack the tests use).
+ *
+ * @author mtls-spring-boot
  */
 final class KeyPairs {
 

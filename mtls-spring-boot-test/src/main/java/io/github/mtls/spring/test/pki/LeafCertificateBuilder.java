@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * the certificate is valid from a day ago for a year, has key usage
  * {@code digitalSignature} and no extended key usage; call {@link #clientAuth()} or
  * {@link #serverAuth()} to add one.
+ *
+ * @author mtls-spring-boot
  */
 public final class LeafCertificateBuilder {
 

@@ -10,6 +10,8 @@ import java.security.cert.X509Certificate;
  * Builds PKCS#12 trust stores of trusted-certificate entries. Made by the JDK, so they
  * load with their entries in Java 17 (OpenSSL 3.0's cert-only PKCS#12 files load empty
  * there).
+ *
+ * @author mtls-spring-boot
  */
 public final class TrustStores {
 
