@@ -14,15 +14,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.header.CachingHeaderDecoder;
+import io.github.mtls.spring.net.IpAddressRange;
 import io.github.mtls.spring.source.ClientAddressResolver;
 import io.github.mtls.spring.source.ClientCertificateSource;
 import io.github.mtls.spring.source.DirectClientCertificateSource;
 import io.github.mtls.spring.source.ForwardedClientCertificateSource;
-import io.github.mtls.spring.source.IpAddressRange;
 import io.github.mtls.spring.source.TrustedProxies;
 import io.github.mtls.spring.source.TrustedProxyClientAddressResolver;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 /**
  * Where client certificates come from ({@code mtls.source}) and the trusted proxies that

@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.mydata.IpAllowlist;
 import io.github.mtls.spring.mydata.OperatorRegistration;
 import io.github.mtls.spring.mydata.OrgCode;
 import io.github.mtls.spring.mydata.SerialNumber;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 /**
  * Turns {@code mtls.mydata.operators} into registry entries, failing startup on the first

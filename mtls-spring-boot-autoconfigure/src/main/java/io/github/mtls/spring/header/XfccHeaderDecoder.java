@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.mtls.spring.validation.Sha256Fingerprint;
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 
 /**
  * Decodes Envoy's {@code x-forwarded-client-cert}: comma-separated elements, one per

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.springframework.util.Assert;
 
-import io.github.mtls.spring.validation.Sha256Fingerprint;
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 
 /**
  * The inline registry ({@code mtls.mydata.operators}) combined with another, such as the

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.mtls.spring.validation.Sha256Fingerprint;
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 
 /**
  * An {@link OperatorRegistry} over a fixed list of entries, such as those of

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import io.github.mtls.spring.source.IpAddress;
-import io.github.mtls.spring.source.IpAddressRange;
+import io.github.mtls.spring.net.IpAddress;
+import io.github.mtls.spring.net.IpAddressRange;
 
 /**
  * The client addresses an operator entry may call from: IPv4 and IPv6 addresses and CIDR

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import io.github.mtls.spring.validation.Sha256Fingerprint;
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 
 /**
  * One registry entry: an org code registered with the MyData portal. A company may hold

@@ -2,7 +2,7 @@ package io.github.mtls.spring.mydata;
 
 import java.util.List;
 
-import io.github.mtls.spring.validation.Sha256Fingerprint;
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 
 /**
  * Looks up registered operators. Declare a bean of this type to replace the inline

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.error.MtlsReason;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 /**
  * Maps a validated client certificate to the {@link MyDataOperator} it belongs to: its

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 import org.springframework.util.Assert;
 
-import io.github.mtls.spring.validation.Sha256Fingerprint;
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.validation.TrustAnchors;
 
 /**

@@ -14,12 +14,12 @@ import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.security.MtlsAuthenticationToken;
 import io.github.mtls.spring.security.MtlsRejectionEvent;
 import io.github.mtls.spring.security.MtlsRequestDetails;
 import io.github.mtls.spring.source.ServerConnector;
-import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
  * Counts client certificate authentications and refusals in Micrometer:

@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.source.DirectClientCertificateSource;
-import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
  * Exposes an authenticated forwarded chain as the servlet attribute

@@ -16,13 +16,13 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.mydata.MyDataOperator;
 import io.github.mtls.spring.mydata.OperatorResolution;
 import io.github.mtls.spring.mydata.OperatorResolver;
 import io.github.mtls.spring.validation.CertificateValidator;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 import io.github.mtls.spring.validation.ValidationResult;
 
 /**

@@ -12,9 +12,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.mydata.MyDataOperator;
 import io.github.mtls.spring.source.ClientCertificate;
-import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
  * A client certificate authentication: before authentication it holds the presented

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsReason;
-import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
  * What a {@link ClientCertificateSource} found in a request: no certificate

@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.header.AutoDetectingHeaderDecoder;
 import io.github.mtls.spring.header.CertificateHeaderDecoder;
 import io.github.mtls.spring.header.HeaderFormat;
-import io.github.mtls.spring.validation.CertificateOrigin;
 
 /**
  * Takes the client certificate from the header a trusted proxy forwarded it in, never the

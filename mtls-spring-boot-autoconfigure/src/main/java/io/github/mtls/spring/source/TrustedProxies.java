@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import io.github.mtls.spring.validation.Sha256Fingerprint;
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
+import io.github.mtls.spring.net.IpAddress;
+import io.github.mtls.spring.net.IpAddressRange;
 
 /**
  * The proxies whose forwarded headers are believed. A peer is trusted when every

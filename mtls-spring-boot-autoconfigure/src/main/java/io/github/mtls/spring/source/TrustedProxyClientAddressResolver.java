@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.net.IpAddress;
+
 /**
  * Tells the caller's address behind trusted proxies, the address IP allowlists are
  * checked against: for a request from a trusted proxy, the right-most address of the

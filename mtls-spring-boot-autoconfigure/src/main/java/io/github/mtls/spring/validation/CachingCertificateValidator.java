@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
+
 /**
  * Remembers successful validations so that a chain seen before is not parsed or validated
  * again. An entry is keyed by the SHA-256 of the chain's DER encodings and its origin,

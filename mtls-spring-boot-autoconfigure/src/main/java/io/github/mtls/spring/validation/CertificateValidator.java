@@ -3,6 +3,8 @@ package io.github.mtls.spring.validation;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
+
 /**
  * Validates a client certificate chain, whichever source it came from.
  *

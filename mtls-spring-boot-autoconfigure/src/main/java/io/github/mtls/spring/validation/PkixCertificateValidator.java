@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.validation.revocation.RevocationChecker;
 

@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.validation.revocation.RevocationChecker;
 import io.github.mtls.spring.validation.revocation.RevocationStatus;

@@ -17,6 +17,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.observability.CertificateExpiryMetrics;
 import io.github.mtls.spring.observability.MtlsEndpoint;
@@ -25,7 +26,6 @@ import io.github.mtls.spring.observability.RecentRefusals;
 import io.github.mtls.spring.observability.RegistryMetrics;
 import io.github.mtls.spring.observability.ValidationMetrics;
 import io.github.mtls.spring.security.MtlsRejectionEvent;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -28,12 +28,12 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.observability.MtlsAuditListener;
 import io.github.mtls.spring.observability.MtlsMetricsListener;
 import io.github.mtls.spring.observability.ValidationMetrics;
 import io.github.mtls.spring.security.MtlsAuthenticationToken;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

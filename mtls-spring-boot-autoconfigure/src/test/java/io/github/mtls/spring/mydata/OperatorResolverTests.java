@@ -5,10 +5,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 import io.github.mtls.spring.validation.TrustAnchors;
 
 import static org.assertj.core.api.Assertions.assertThat;

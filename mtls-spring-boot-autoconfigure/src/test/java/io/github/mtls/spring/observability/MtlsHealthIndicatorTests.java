@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.mydata.orglist.OrgListOperatorRegistry;
 import io.github.mtls.spring.mydata.orglist.OrgListParser;
 import io.github.mtls.spring.mydata.orglist.OrgListSource;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 import io.github.mtls.spring.validation.TrustAnchors;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.security.MtlsAuthenticationToken;
 import io.github.mtls.spring.security.MtlsRejectionEvent;
 import io.github.mtls.spring.security.MtlsRequestDetails;
 import io.github.mtls.spring.source.ServerConnector;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
-import io.github.mtls.spring.validation.CertificateOrigin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.source.DirectClientCertificateSource;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
-import io.github.mtls.spring.validation.CertificateOrigin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.core.Authentication;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.header.HeaderFormat;
@@ -21,7 +22,6 @@ import io.github.mtls.spring.source.TrustedProxies;
 import io.github.mtls.spring.source.TrustedProxyClientAddressResolver;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
-import io.github.mtls.spring.validation.CertificateOrigin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

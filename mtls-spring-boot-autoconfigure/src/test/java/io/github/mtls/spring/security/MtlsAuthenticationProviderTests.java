@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.core.Authentication;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.mydata.InMemoryOperatorRegistry;
@@ -23,7 +24,6 @@ import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
 import io.github.mtls.spring.validation.CertificateValidator;
 import io.github.mtls.spring.validation.PkixCertificateValidator;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 import io.github.mtls.spring.validation.TrustAnchors;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
-import io.github.mtls.spring.validation.CertificateOrigin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;

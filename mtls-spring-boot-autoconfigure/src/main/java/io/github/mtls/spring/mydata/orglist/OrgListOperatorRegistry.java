@@ -20,11 +20,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.mydata.InMemoryOperatorRegistry;
 import io.github.mtls.spring.mydata.OperatorRegistration;
 import io.github.mtls.spring.mydata.OperatorRegistry;
 import io.github.mtls.spring.mydata.SerialNumber;
-import io.github.mtls.spring.validation.Sha256Fingerprint;
 
 /**
  * An {@link OperatorRegistry} over the MyData portal's org list, read from an

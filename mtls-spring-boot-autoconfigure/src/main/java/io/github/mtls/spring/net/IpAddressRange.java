@@ -1,4 +1,4 @@
-package io.github.mtls.spring.source;
+package io.github.mtls.spring.net;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package io.github.mtls.spring.validation;
+package io.github.mtls.spring.certificate;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.github.mtls.spring.source;
+package io.github.mtls.spring.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
