@@ -146,25 +146,23 @@ public final class LoadDriver {
 	}
 
 	private void work() {
-		@Nullable SSLSocket socket = null;
-		@Nullable InputStream in = null;
+		@Nullable Connection connection = null;
 		while (true) {
 			long started = System.nanoTime();
 			if (started >= this.measureEnd) {
 				break;
 			}
 			try {
-				if (socket == null) {
-					socket = connect();
-					in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+				if (connection == null) {
+					connection = connect();
 					if (started >= this.measureStart) {
 						this.connections.incrementAndGet();
 					}
 				}
-				OutputStream out = socket.getOutputStream();
+				OutputStream out = connection.socket().getOutputStream();
 				out.write(this.request);
 				out.flush();
-				Response response = readResponse(in);
+				Response response = readResponse(connection.in());
 				long finished = System.nanoTime();
 				if (finished >= this.measureStart && finished < this.measureEnd) {
 					this.statuses.computeIfAbsent(response.status, (status) -> new AtomicLong()).incrementAndGet();
@@ -173,8 +171,8 @@ public final class LoadDriver {
 					}
 				}
 				if (this.options.close || response.close) {
-					close(socket, true);
-					socket = null;
+					close(connection, true);
+					connection = null;
 				}
 			}
 			catch (IOException | RuntimeException ex) {
@@ -183,15 +181,15 @@ public final class LoadDriver {
 					this.errors.incrementAndGet();
 				}
 				this.firstError.compareAndSet(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
-				close(socket, true);
-				socket = null;
+				close(connection, true);
+				connection = null;
 				pause();
 			}
 		}
-		close(socket, false);
+		close(connection, false);
 	}
 
-	private SSLSocket connect() throws IOException {
+	private Connection connect() throws IOException {
 		Socket plain = new Socket();
 		plain.setTcpNoDelay(true);
 		if (this.options.bind != null) {
@@ -205,13 +203,14 @@ public final class LoadDriver {
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		socket.setSSLParameters(parameters);
 		socket.startHandshake();
-		return socket;
+		return new Connection(socket, new BufferedInputStream(socket.getInputStream(), 16 * 1024));
 	}
 
-	private static void close(@Nullable SSLSocket socket, boolean forgetSession) {
-		if (socket == null) {
+	private static void close(@Nullable Connection connection, boolean forgetSession) {
+		if (connection == null) {
 			return;
 		}
+		SSLSocket socket = connection.socket();
 		if (forgetSession) {
 			// An invalidated session is not resumable: the next connection handshakes in
 			// full.
@@ -245,8 +244,7 @@ public final class LoadDriver {
 		boolean chunked = false;
 		boolean close = parts[0].equals("HTTP/1.0");
 		int headBytes = statusLine.length();
-		String line;
-		while (!(line = readLine(in)).isEmpty()) {
+		for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
 			headBytes += line.length();
 			if (headBytes > MAX_HEAD_BYTES) {
 				throw new IOException("response head too large");
@@ -266,8 +264,8 @@ public final class LoadDriver {
 			}
 		}
 		if (chunked) {
-			long size;
-			while ((size = Long.parseLong(chunkSize(readLine(in)), 16)) > 0) {
+			for (long size = Long.parseLong(chunkSize(readLine(in)), 16); size > 0; size = Long
+				.parseLong(chunkSize(readLine(in)), 16)) {
 				skip(in, size);
 				readLine(in);
 			}
@@ -309,8 +307,7 @@ public final class LoadDriver {
 
 	private static String readLine(InputStream in) throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-		int b;
-		while ((b = in.read()) != '\n') {
+		for (int b = in.read(); b != '\n'; b = in.read()) {
 			if (b < 0) {
 				throw new EOFException("connection closed by the server");
 			}
@@ -392,6 +389,10 @@ public final class LoadDriver {
 			}
 		}
 		return escaped.toString();
+	}
+
+	private record Connection(SSLSocket socket, InputStream in) {
+
 	}
 
 	record Response(int status, boolean close) {
