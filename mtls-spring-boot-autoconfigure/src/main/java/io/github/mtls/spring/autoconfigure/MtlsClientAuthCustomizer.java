@@ -55,6 +55,8 @@ class MtlsClientAuthCustomizer implements WebServerFactoryCustomizer<TomcatServl
 	 * Fail when the web server is built, not when the factory is customized: a
 	 * {@code @SpringBootTest} with a mock environment customizes the factory without
 	 * starting a server, and MockMvc needs no TLS.
+	 * @param factory the factory whose connectors fail to start
+	 * @param failure what starting a connector throws
 	 */
 	private static void failWhenServerStarts(TomcatServletWebServerFactory factory, MtlsStartupException failure) {
 		factory.addConnectorCustomizers((connector) -> {
