@@ -2,6 +2,8 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -64,10 +66,16 @@ class MtlsClientAuthCustomizer implements WebServerFactoryCustomizer<TomcatServl
 		});
 	}
 
-	private static boolean hasTrustMaterial(Ssl ssl, SslBundles sslBundles) {
-		if (ssl.getBundle() != null) {
+	private static boolean hasTrustMaterial(Ssl ssl, @Nullable SslBundles sslBundles) {
+		String bundleName = ssl.getBundle();
+		if (bundleName != null) {
+			if (sslBundles == null) {
+				// No bundles to look the name up in: Boot reports the missing bundle
+				// itself.
+				return true;
+			}
 			try {
-				SslBundle bundle = sslBundles.getBundle(ssl.getBundle());
+				SslBundle bundle = sslBundles.getBundle(bundleName);
 				return bundle.getStores().getTrustStore() != null;
 			}
 			catch (NoSuchSslBundleException ex) {
