@@ -1,7 +1,5 @@
 package io.github.mtls.spring.autoconfigure;
 
-import java.util.List;
-
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,8 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -30,10 +26,6 @@ import io.github.mtls.spring.security.AccessRulesAuthorizationManagerFactory;
 import io.github.mtls.spring.security.ManagementEndpoints;
 import io.github.mtls.spring.security.MtlsConfigurer;
 import io.github.mtls.spring.tranid.TranIdFilter;
-import io.github.mtls.spring.validation.CertificateValidator;
-import io.github.mtls.spring.validation.ExtendedKeyUsages;
-import io.github.mtls.spring.validation.PkixCertificateValidator;
-import io.github.mtls.spring.validation.TrustAnchors;
 
 /**
  * Auto-configuration of mutual-TLS client certificate authentication for servlet web

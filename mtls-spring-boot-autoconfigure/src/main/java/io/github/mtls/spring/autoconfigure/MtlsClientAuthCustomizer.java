@@ -2,6 +2,8 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -55,6 +57,8 @@ class MtlsClientAuthCustomizer implements WebServerFactoryCustomizer<TomcatServl
 	 * Fail when the web server is built, not when the factory is customized: a
 	 * {@code @SpringBootTest} with a mock environment customizes the factory without
 	 * starting a server, and MockMvc needs no TLS.
+	 * @param factory the factory whose connectors fail to start
+	 * @param failure what starting a connector throws
 	 */
 	private static void failWhenServerStarts(TomcatServletWebServerFactory factory, MtlsStartupException failure) {
 		factory.addConnectorCustomizers((connector) -> {
@@ -62,10 +66,16 @@ class MtlsClientAuthCustomizer implements WebServerFactoryCustomizer<TomcatServl
 		});
 	}
 
-	private static boolean hasTrustMaterial(Ssl ssl, SslBundles sslBundles) {
-		if (ssl.getBundle() != null) {
+	private static boolean hasTrustMaterial(Ssl ssl, @Nullable SslBundles sslBundles) {
+		String bundleName = ssl.getBundle();
+		if (bundleName != null) {
+			if (sslBundles == null) {
+				// No bundles to look the name up in: Boot reports the missing bundle
+				// itself.
+				return true;
+			}
 			try {
-				SslBundle bundle = sslBundles.getBundle(ssl.getBundle());
+				SslBundle bundle = sslBundles.getBundle(bundleName);
 				return bundle.getStores().getTrustStore() != null;
 			}
 			catch (NoSuchSslBundleException ex) {

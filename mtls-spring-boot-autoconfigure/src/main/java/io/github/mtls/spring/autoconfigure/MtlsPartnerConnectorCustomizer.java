@@ -99,6 +99,8 @@ class MtlsPartnerConnectorCustomizer implements WebServerFactoryCustomizer<Tomca
 	 * by {@code server.tomcat.threads.*}, for both. The main connector creates its
 	 * executor when it starts, before the additional connectors; the main one owns it and
 	 * shuts it down.
+	 * @param main the main connector, which owns the executor
+	 * @param partner the partner connector, which borrows it
 	 */
 	private static void shareExecutor(Connector main, Connector partner) {
 		partner.addLifecycleListener((event) -> {

@@ -270,6 +270,7 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 
 	}
 
+	// @formatter:off (the formatter splits an array default in a record header as "( {")
 	/**
 	 * Operator registry synchronised from the MyData portal's org list (support API 002
 	 * response).
@@ -285,9 +286,9 @@ public record MtlsProperties(@DefaultValue("true") boolean enabled, @DefaultValu
 	 * @param timeout connect and read timeout of an https: location
 	 */
 	public record Registry(@Nullable String location, @Nullable String sslBundle,
-			@DefaultValue("10m") Duration refreshInterval, @DefaultValue( {
-					"03", "07" }) List<String> orgTypes,
-			@DefaultValue List<String> defaultScopes, @DefaultValue("10s") Duration timeout){
+			@DefaultValue("10m") Duration refreshInterval, @DefaultValue({ "03", "07" }) List<String> orgTypes,
+			@DefaultValue List<String> defaultScopes, @DefaultValue("10s") Duration timeout) {
+	// @formatter:on
 
 		public Registry {
 			orgTypes = List.copyOf(orgTypes);

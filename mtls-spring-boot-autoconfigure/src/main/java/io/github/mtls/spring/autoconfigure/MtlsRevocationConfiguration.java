@@ -39,38 +39,6 @@ class MtlsRevocationConfiguration {
 		return new RevocationSourceFailures();
 	}
 
-	/**
-	 * The starter's checker, and the CRL checker's background refresh on the starter's
-	 * scheduler; both back off when the application declares a {@link RevocationChecker}.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingBean(RevocationChecker.class)
-	static class StarterRevocationCheckerConfiguration {
-
-		@Bean
-		@Conditional(RevocationConditions.UsesCrl.class)
-		CrlRefresher mtlsCrlRefresher(MtlsProperties properties, RevocationSourceFailures failures,
-				MtlsBackgroundScheduler scheduler) {
-			return new CrlRefresher(crl(fetcher(properties.validation()), properties.validation(), failures),
-					scheduler.scheduler());
-		}
-
-		@Bean
-		RevocationChecker mtlsRevocationChecker(MtlsProperties properties, RevocationSourceFailures failures,
-				ObjectProvider<CrlRefresher> crlRefresher) {
-			MtlsProperties.Validation validation = properties.validation();
-			if (validation.revocation() == MtlsProperties.Validation.Revocation.OCSP) {
-				return ocsp(fetcher(validation), validation, failures);
-			}
-			CrlRevocationChecker crl = crlRefresher.getObject().getChecker();
-			if (validation.revocation() == MtlsProperties.Validation.Revocation.CRL) {
-				return crl;
-			}
-			return new OcspThenCrlRevocationChecker(ocsp(fetcher(validation), validation, failures), crl);
-		}
-
-	}
-
 	private static RevocationFetcher fetcher(MtlsProperties.Validation validation) {
 		return new RevocationFetcher(validation.revocationConnectTimeout(), validation.revocationReadTimeout());
 	}
@@ -113,6 +81,38 @@ class MtlsRevocationConfiguration {
 		}
 		throw new InvalidConfigurationPropertyValueException(key, value,
 				files ? "Expected an http, https or file: URL." : "Expected an http or https URL.");
+	}
+
+	/**
+	 * The starter's checker, and the CRL checker's background refresh on the starter's
+	 * scheduler; both back off when the application declares a {@link RevocationChecker}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(RevocationChecker.class)
+	static class StarterRevocationCheckerConfiguration {
+
+		@Bean
+		@Conditional(RevocationConditions.UsesCrl.class)
+		CrlRefresher mtlsCrlRefresher(MtlsProperties properties, RevocationSourceFailures failures,
+				MtlsBackgroundScheduler scheduler) {
+			return new CrlRefresher(crl(fetcher(properties.validation()), properties.validation(), failures),
+					scheduler.scheduler());
+		}
+
+		@Bean
+		RevocationChecker mtlsRevocationChecker(MtlsProperties properties, RevocationSourceFailures failures,
+				ObjectProvider<CrlRefresher> crlRefresher) {
+			MtlsProperties.Validation validation = properties.validation();
+			if (validation.revocation() == MtlsProperties.Validation.Revocation.OCSP) {
+				return ocsp(fetcher(validation), validation, failures);
+			}
+			CrlRevocationChecker crl = crlRefresher.getObject().getChecker();
+			if (validation.revocation() == MtlsProperties.Validation.Revocation.CRL) {
+				return crl;
+			}
+			return new OcspThenCrlRevocationChecker(ocsp(fetcher(validation), validation, failures), crl);
+		}
+
 	}
 
 }

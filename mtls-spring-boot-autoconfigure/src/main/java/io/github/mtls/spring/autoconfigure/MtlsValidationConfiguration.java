@@ -124,37 +124,6 @@ class MtlsValidationConfiguration {
 		sslBundles.addBundleUpdateHandler(bundle, (updated) -> reload.reload(updated.getStores().getTrustStore()));
 	}
 
-	/**
-	 * The starter's own trust anchors, loaded from {@code mtls.trust-bundle} or the
-	 * server trust store, with a marker that says so. Only these are replaced when their
-	 * bundle is updated: anchors the application declares are its own to manage, and
-	 * replacing them with the server trust store (behind a WAF, the proxy's CA) would
-	 * trust the wrong issuer.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingBean(TrustAnchors.class)
-	static class StarterTrustAnchorsConfiguration {
-
-		@Bean
-		TrustAnchors mtlsTrustAnchors(MtlsProperties properties, SslBundles sslBundles, Environment environment) {
-			return TrustAnchorsLoader.load(properties, sslBundles, environment);
-		}
-
-		@Bean
-		StarterTrustAnchors mtlsStarterTrustAnchors() {
-			return new StarterTrustAnchors();
-		}
-
-	}
-
-	/**
-	 * Marks that the {@link TrustAnchors} bean is the starter's own, so that it reloads
-	 * them.
-	 */
-	static final class StarterTrustAnchors {
-
-	}
-
 	private static @Nullable String anchorBundle(MtlsProperties properties, Environment environment) {
 		if (properties.trustBundle() != null && !properties.trustBundle().isBlank()) {
 			return properties.trustBundle();
@@ -209,6 +178,37 @@ class MtlsValidationConfiguration {
 			throw new InvalidConfigurationPropertyValueException("mtls.validation.intermediates-bundle", bundleName,
 					"Its trust store could not be read.");
 		}
+	}
+
+	/**
+	 * The starter's own trust anchors, loaded from {@code mtls.trust-bundle} or the
+	 * server trust store, with a marker that says so. Only these are replaced when their
+	 * bundle is updated: anchors the application declares are its own to manage, and
+	 * replacing them with the server trust store (behind a WAF, the proxy's CA) would
+	 * trust the wrong issuer.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(TrustAnchors.class)
+	static class StarterTrustAnchorsConfiguration {
+
+		@Bean
+		TrustAnchors mtlsTrustAnchors(MtlsProperties properties, SslBundles sslBundles, Environment environment) {
+			return TrustAnchorsLoader.load(properties, sslBundles, environment);
+		}
+
+		@Bean
+		StarterTrustAnchors mtlsStarterTrustAnchors() {
+			return new StarterTrustAnchors();
+		}
+
+	}
+
+	/**
+	 * Marks that the {@link TrustAnchors} bean is the starter's own, so that it reloads
+	 * them.
+	 */
+	static final class StarterTrustAnchors {
+
 	}
 
 }

@@ -22,6 +22,8 @@ final class RevocationConditions {
 	 * Whether revocation is on, read as the properties binding reads it (so that
 	 * {@code " none "} or {@code NONE} is off, as the bound value says). A value that
 	 * does not bind counts as on, so that the properties binding reports it at startup.
+	 * @param context the condition context whose environment holds the property
+	 * @return whether revocation checking is on
 	 */
 	private static boolean enabled(ConditionContext context) {
 		try {

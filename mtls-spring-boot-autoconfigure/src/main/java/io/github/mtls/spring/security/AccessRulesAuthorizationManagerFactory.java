@@ -132,6 +132,8 @@ public final class AccessRulesAuthorizationManagerFactory {
 	/**
 	 * Match HEAD requests as the GET they stand for: matchers such as Actuator's links
 	 * page name GET only, and Spring MVC answers HEAD with the GET handler.
+	 * @param matcher the matcher written for GET
+	 * @return a matcher that also matches HEAD where {@code matcher} matches GET
 	 */
 	private static RequestMatcher headAsGet(RequestMatcher matcher) {
 		return (request) -> matcher

@@ -117,6 +117,8 @@ final class BearerTokenFailureResponse extends HttpServletResponseWrapper {
 	 * or to one the request does not present: the audit names the binding, not an invalid
 	 * token. The validator's descriptions are the only sign of it in the response; the
 	 * tests pin them.
+	 * @param header the {@code WWW-Authenticate} header Spring Security wrote
+	 * @return the reason to audit
 	 */
 	private static MtlsReason reasonOf(String header) {
 		return (header.contains("Thumbprint for X509Certificate")

@@ -64,8 +64,9 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 		X509Certificate leaf = chain.get(0);
 		Sha256Fingerprint fingerprint = fingerprint(leaf);
 		ValidationResult result = validate(chain, token, fingerprint);
-		if (!result.isValid()) {
-			throw new MtlsAuthenticationException(result.failure(), fingerprint.value(), List.of());
+		MtlsReason failure = result.failure();
+		if (failure != null) {
+			throw new MtlsAuthenticationException(failure, fingerprint.value(), List.of());
 		}
 		String clientAddress = (token.getDetails() instanceof MtlsRequestDetails details) ? details.clientAddress()
 				: null;

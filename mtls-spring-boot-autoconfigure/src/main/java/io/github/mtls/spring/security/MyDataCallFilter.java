@@ -159,6 +159,8 @@ final class MyDataCallFilter extends OncePerRequestFilter {
 	/**
 	 * The token's scopes, from {@code scope} (space separated or a list) or {@code scp},
 	 * as Spring Security's own converters read them.
+	 * @param attributes the token's claims
+	 * @return the scopes, in claim order
 	 */
 	private static Set<String> scopes(Map<String, Object> attributes) {
 		Set<String> scopes = new LinkedHashSet<>();

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
-import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 import io.github.mtls.spring.header.AutoDetectingHeaderDecoder;
@@ -171,6 +170,9 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 	/**
 	 * Return the one value of a header ({@code null} when it is absent or blank), or why
 	 * it cannot be used.
+	 * @param request the request carrying the header
+	 * @param name the header's name
+	 * @return the header's one value, none, or why it cannot be used
 	 */
 	private Header single(HttpServletRequest request, String name) {
 		Enumeration<String> values = request.getHeaders(name);

@@ -97,6 +97,11 @@ public final class TrustAnchors {
 	/**
 	 * The one walk over a store's aliases: what {@code reader} returns for each entry,
 	 * skipping {@code null}.
+	 * @param <T> what is read from an entry
+	 * @param store the store to walk
+	 * @param reader reads one entry, {@code null} to skip it
+	 * @return what was read, in alias order
+	 * @throws KeyStoreException if the store cannot be read
 	 */
 	private static <T> List<T> entries(KeyStore store, EntryReader<T> reader) throws KeyStoreException {
 		List<T> found = new ArrayList<>();
@@ -111,13 +116,6 @@ public final class TrustAnchors {
 
 	private static @Nullable X509Certificate x509(@Nullable Certificate certificate) {
 		return (certificate instanceof X509Certificate x509) ? x509 : null;
-	}
-
-	@FunctionalInterface
-	private interface EntryReader<T> {
-
-		@Nullable T read(KeyStore store, String alias) throws KeyStoreException;
-
 	}
 
 	/**
@@ -165,6 +163,13 @@ public final class TrustAnchors {
 			}
 		}
 		return false;
+	}
+
+	@FunctionalInterface
+	private interface EntryReader<T> {
+
+		@Nullable T read(KeyStore store, String alias) throws KeyStoreException;
+
 	}
 
 }

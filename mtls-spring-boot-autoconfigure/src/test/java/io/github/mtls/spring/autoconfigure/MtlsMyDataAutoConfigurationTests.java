@@ -53,10 +53,10 @@ import io.github.mtls.spring.security.MtlsErrorFormat;
 import io.github.mtls.spring.security.MtlsErrorWriter;
 import io.github.mtls.spring.test.pki.TrustStores;
 import io.github.mtls.spring.tranid.TranIdRequirement;
+import io.github.mtls.spring.validation.revocation.Bounded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class MtlsMyDataAutoConfigurationTests {
 
@@ -356,7 +356,7 @@ class MtlsMyDataAutoConfigurationTests {
 			return true;
 		});
 		try {
-			assertTimeoutPreemptively(Duration.ofSeconds(30),
+			Bounded.within(Duration.ofSeconds(30),
 					() -> this.contextRunner
 						.withPropertyValues(
 								"mtls.mydata.registry.location=https://localhost:" + server.getAddress().getPort()
@@ -391,12 +391,6 @@ class MtlsMyDataAutoConfigurationTests {
 			release.countDown();
 			server.stop(0);
 		}
-	}
-
-	private interface Answer {
-
-		boolean answer(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException;
-
 	}
 
 	private static HttpsServer portal(AtomicInteger requests) throws Exception {
@@ -452,6 +446,12 @@ class MtlsMyDataAutoConfigurationTests {
 
 	private Path write(String json) throws IOException {
 		return Files.writeString(this.directory.resolve("orgs.json"), json);
+	}
+
+	private interface Answer {
+
+		boolean answer(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException;
+
 	}
 
 }

@@ -2,9 +2,8 @@ package io.github.mtls.spring.autoconfigure;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.Test;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

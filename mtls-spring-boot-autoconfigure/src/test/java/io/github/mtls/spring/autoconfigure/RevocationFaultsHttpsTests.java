@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.mtls.spring.observability.RevocationSourceFailuresMetrics;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
+import io.github.mtls.spring.validation.revocation.Bounded;
 import io.github.mtls.spring.validation.revocation.MintedOcspResponder;
 import io.github.mtls.spring.validation.revocation.OcspRevocationChecker;
 import io.github.mtls.spring.validation.revocation.RevocationChecker;
@@ -30,7 +31,6 @@ import io.github.mtls.spring.validation.revocation.StalledServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Real HTTPS with OCSP against responders that misbehave: one that never answers, and one
@@ -99,7 +99,7 @@ class RevocationFaultsHttpsTests {
 	@Test
 	void getWhenResponderStalledThenEveryRequestRefusedAndTheResponderAskedOnce() {
 		double skippedBefore = skipped();
-		List<HttpResponse<String>> responses = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+		List<HttpResponse<String>> responses = Bounded.within(Duration.ofSeconds(30), () -> {
 			List<HttpResponse<String>> all = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
 				all.add(get(behindStalled));

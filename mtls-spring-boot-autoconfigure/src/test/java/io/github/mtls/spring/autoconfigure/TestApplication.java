@@ -20,6 +20,17 @@ import io.github.mtls.spring.source.PeerAddress;
 @EnableAutoConfiguration
 class TestApplication {
 
+	static final String[] OPERATORS = { "mtls.mydata.operators[0].org-code=A1AAER0000",
+			"mtls.mydata.operators[0].business-number=2208112345", "mtls.mydata.operators[0].name=Example Fintech",
+			"mtls.mydata.operators[0].scopes=bank.list,card.list", "mtls.mydata.operators[1].org-code=C1CCBK0000",
+			"mtls.mydata.operators[1].business-number=4208167890", "mtls.mydata.operators[1].scopes=bank.list",
+			"mtls.mydata.operators[2].org-code=B1BBSU0000", "mtls.mydata.operators[2].business-number=3108154321",
+			"mtls.mydata.operators[2].status=suspended", "mtls.mydata.operators[2].scopes=bank.list",
+			"mtls.access-rules[0].path=/v2/bank/**", "mtls.access-rules[0].methods=GET",
+			"mtls.access-rules[0].scopes=bank.list", "mtls.access-rules[1].path=/v2/card/**",
+			"mtls.access-rules[1].scopes=card.list", "mtls.access-rules[2].path=/public/**",
+			"mtls.access-rules[2].permit-all=true" };
+
 	@RestController
 	static class TestController {
 
@@ -50,16 +61,5 @@ class TestApplication {
 		}
 
 	}
-
-	static final String[] OPERATORS = { "mtls.mydata.operators[0].org-code=A1AAER0000",
-			"mtls.mydata.operators[0].business-number=2208112345", "mtls.mydata.operators[0].name=Example Fintech",
-			"mtls.mydata.operators[0].scopes=bank.list,card.list", "mtls.mydata.operators[1].org-code=C1CCBK0000",
-			"mtls.mydata.operators[1].business-number=4208167890", "mtls.mydata.operators[1].scopes=bank.list",
-			"mtls.mydata.operators[2].org-code=B1BBSU0000", "mtls.mydata.operators[2].business-number=3108154321",
-			"mtls.mydata.operators[2].status=suspended", "mtls.mydata.operators[2].scopes=bank.list",
-			"mtls.access-rules[0].path=/v2/bank/**", "mtls.access-rules[0].methods=GET",
-			"mtls.access-rules[0].scopes=bank.list", "mtls.access-rules[1].path=/v2/card/**",
-			"mtls.access-rules[1].scopes=card.list", "mtls.access-rules[2].path=/public/**",
-			"mtls.access-rules[2].permit-all=true" };
 
 }

@@ -9,8 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
@@ -64,7 +63,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 
 	private final OrgListRegistrations registrations;
 
-	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
+	private volatile Snapshot snapshot = Snapshot.EMPTY;
 
 	private final Object refreshLock = new Object();
 
@@ -109,12 +108,12 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 
 	@Override
 	public List<OperatorRegistration> findBySerialNumber(SerialNumber serialNumber) {
-		return this.snapshot.get().registry().findBySerialNumber(serialNumber);
+		return this.snapshot.registry().findBySerialNumber(serialNumber);
 	}
 
 	@Override
 	public List<OperatorRegistration> findByCertificateFingerprint(Sha256Fingerprint fingerprint) {
-		return this.snapshot.get().registry().findByCertificateFingerprint(fingerprint);
+		return this.snapshot.registry().findByCertificateFingerprint(fingerprint);
 	}
 
 	/**
@@ -123,7 +122,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 	 */
 	@Override
 	public List<OperatorRegistration> getRegistrations() {
-		return this.snapshot.get().registry().getRegistrations();
+		return this.snapshot.registry().getRegistrations();
 	}
 
 	/**
@@ -141,7 +140,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 	 */
 	public Outcome refresh() {
 		Outcome outcome = doRefresh();
-		this.refreshes.get(outcome).increment();
+		refreshCount(outcome).increment();
 		return outcome;
 	}
 
@@ -152,13 +151,18 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 	 */
 	public long refreshes(Outcome outcome) {
 		Assert.notNull(outcome, "outcome cannot be null");
-		return this.refreshes.get(outcome).sum();
+		return refreshCount(outcome).sum();
+	}
+
+	private LongAdder refreshCount(Outcome outcome) {
+		// The constructor puts a counter for every outcome and none is ever removed.
+		return Objects.requireNonNull(this.refreshes.get(outcome));
 	}
 
 	private Outcome doRefresh() {
 		synchronized (this.refreshLock) {
 			Instant now = this.clock.instant();
-			Snapshot current = this.snapshot.get();
+			Snapshot current = this.snapshot;
 			byte[] content;
 			try {
 				content = this.source.read();
@@ -177,7 +181,8 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 				document = this.parser.parse(content);
 			}
 			catch (InvalidOrgListException ex) {
-				return failed(current, now, ex.getMessage());
+				String message = ex.getMessage();
+				return failed(current, now, (message != null) ? message : "document is not a valid org list");
 			}
 			boolean full = !document.isIncrement() || document.searchTimestamp() == 0;
 			if (current.loaded() && document.searchTimestamp() != 0
@@ -203,7 +208,7 @@ public final class OrgListOperatorRegistry implements OperatorRegistry {
 			long searchTimestamp = Math.max(document.searchTimestamp(), full ? 0 : current.searchTimestamp());
 			Snapshot next = new Snapshot(true, Collections.unmodifiableMap(entries), searchTimestamp, digest, registry,
 					now);
-			this.snapshot.set(next);
+			this.snapshot = next;
 			this.lastGoodRead = now;
 			this.status = status(next, now, null);
 			if (this.logger.isInfoEnabled()) {

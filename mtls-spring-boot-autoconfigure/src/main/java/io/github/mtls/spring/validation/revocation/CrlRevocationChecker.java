@@ -65,7 +65,8 @@ public final class CrlRevocationChecker implements RevocationChecker {
 	/**
 	 * Create a checker.
 	 * @param fetcher downloads and reads CRLs
-	 * @param configuredLocations CRLs read besides the certificates' distribution points
+	 * @param configuredLocations the CRLs read besides the certificates' distribution
+	 * points
 	 */
 	public CrlRevocationChecker(RevocationFetcher fetcher, List<URI> configuredLocations) {
 		Assert.notNull(fetcher, "fetcher cannot be null");

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -79,7 +80,7 @@ public final class RevocationSourceFailures {
 	boolean failedRecently(Kind kind, URI source, Instant now) {
 		Instant failed = this.failures.get(new Key(kind, source));
 		if (failed != null && now.isBefore(failed.plus(this.retryAfter))) {
-			this.skipped.get(kind).increment();
+			counter(this.skipped, kind).increment();
 			return true;
 		}
 		return false;
@@ -88,7 +89,7 @@ public final class RevocationSourceFailures {
 	void failed(Kind kind, URI source, Instant now) {
 		Key key = new Key(kind, source);
 		this.failures.put(key, now);
-		this.fetchesFailed.get(kind).increment();
+		counter(this.fetchesFailed, kind).increment();
 		SourceState previous = this.states.get(key);
 		record(key, new SourceState(kind, source, now, false, (previous != null) ? previous.nextUpdate() : null,
 				(previous != null) ? previous.consecutiveFailures() + 1 : 1));
@@ -97,8 +98,13 @@ public final class RevocationSourceFailures {
 	void succeeded(Kind kind, URI source, Instant now, @Nullable Instant nextUpdate) {
 		Key key = new Key(kind, source);
 		this.failures.remove(key);
-		this.fetched.get(kind).increment();
+		counter(this.fetched, kind).increment();
 		record(key, new SourceState(kind, source, now, true, nextUpdate, 0));
+	}
+
+	private static LongAdder counter(Map<Kind, LongAdder> counters, Kind kind) {
+		// The constructor puts a counter for every kind and none is ever removed.
+		return Objects.requireNonNull(counters.get(kind));
 	}
 
 	private void record(Key key, SourceState state) {
@@ -116,7 +122,7 @@ public final class RevocationSourceFailures {
 	 */
 	public long fetched(Kind kind) {
 		Assert.notNull(kind, "kind cannot be null");
-		return this.fetched.get(kind).sum();
+		return counter(this.fetched, kind).sum();
 	}
 
 	/**
@@ -127,7 +133,7 @@ public final class RevocationSourceFailures {
 	 */
 	public long fetchesFailed(Kind kind) {
 		Assert.notNull(kind, "kind cannot be null");
-		return this.fetchesFailed.get(kind).sum();
+		return counter(this.fetchesFailed, kind).sum();
 	}
 
 	/**
@@ -148,7 +154,7 @@ public final class RevocationSourceFailures {
 	 */
 	public long skipped(Kind kind) {
 		Assert.notNull(kind, "kind cannot be null");
-		return this.skipped.get(kind).sum();
+		return counter(this.skipped, kind).sum();
 	}
 
 	/**

@@ -26,7 +26,6 @@ import io.github.mtls.spring.test.pki.IssuedCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class CrlRevocationCheckerTests {
 
@@ -230,7 +229,7 @@ class CrlRevocationCheckerTests {
 			start.countDown();
 			List<T> results = new ArrayList<>();
 			for (Future<T> future : futures) {
-				results.add(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> future.get()));
+				results.add(assertThat(future).succeedsWithin(Duration.ofSeconds(30)).actual());
 			}
 			return results;
 		}

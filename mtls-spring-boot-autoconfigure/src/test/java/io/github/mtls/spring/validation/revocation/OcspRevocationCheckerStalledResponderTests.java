@@ -19,7 +19,6 @@ import io.github.mtls.spring.test.pki.IssuedCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A responder that accepts connections and never answers: it costs one timeout per
@@ -48,7 +47,7 @@ class OcspRevocationCheckerStalledResponderTests {
 	void checkWhenResponderStalledThenSequentialChecksConnectOnce() {
 		OcspRevocationChecker checker = checker();
 		IssuedCertificate leaf = ca.leaf("op").clientAuth().issue();
-		List<RevocationStatus> statuses = assertTimeoutPreemptively(BOUND, () -> {
+		List<RevocationStatus> statuses = Bounded.within(BOUND, () -> {
 			List<RevocationStatus> all = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				all.add(checker.check(leaf.certificate(), ca.certificate()));
@@ -65,7 +64,7 @@ class OcspRevocationCheckerStalledResponderTests {
 	@Test
 	void checkWhenResponderStalledThenOtherCertificatesOfItAreNotAskedEither() {
 		OcspRevocationChecker checker = checker();
-		assertTimeoutPreemptively(BOUND, () -> {
+		Bounded.within(BOUND, () -> {
 			for (int i = 0; i < 4; i++) {
 				IssuedCertificate leaf = ca.leaf("op " + i).clientAuth().issue();
 				assertThat(checker.check(leaf.certificate(), ca.certificate()).state())
@@ -92,7 +91,7 @@ class OcspRevocationCheckerStalledResponderTests {
 			}
 			start.countDown();
 			for (Future<RevocationStatus> result : results) {
-				assertThat(assertTimeoutPreemptively(BOUND, () -> result.get()).state())
+				assertThat(assertThat(result).succeedsWithin(BOUND).actual().state())
 					.isEqualTo(RevocationStatus.State.UNKNOWN);
 			}
 		}
@@ -106,13 +105,13 @@ class OcspRevocationCheckerStalledResponderTests {
 	void checkWhenRetryPeriodOverThenAsksAgain() {
 		OcspRevocationChecker checker = checker();
 		IssuedCertificate leaf = ca.leaf("op").clientAuth().issue();
-		assertTimeoutPreemptively(BOUND, () -> checker.check(leaf.certificate(), ca.certificate()));
+		Bounded.within(BOUND, () -> checker.check(leaf.certificate(), ca.certificate()));
 		assertConnections(1);
 		checker.setClock(Clock.offset(this.clock, RevocationSourceFailures.DEFAULT_RETRY_AFTER.minusSeconds(1)));
-		assertTimeoutPreemptively(BOUND, () -> checker.check(leaf.certificate(), ca.certificate()));
+		Bounded.within(BOUND, () -> checker.check(leaf.certificate(), ca.certificate()));
 		assertConnections(1);
 		checker.setClock(Clock.offset(this.clock, RevocationSourceFailures.DEFAULT_RETRY_AFTER.plusSeconds(1)));
-		assertThat(assertTimeoutPreemptively(BOUND, () -> checker.check(leaf.certificate(), ca.certificate())).reason())
+		assertThat(Bounded.within(BOUND, () -> checker.check(leaf.certificate(), ca.certificate())).reason())
 			.isEqualTo("OCSP responder unreachable or answered garbage");
 		assertConnections(2);
 	}
