@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.CertificateMemo;
 import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.error.MtlsReason;
 
@@ -27,7 +28,10 @@ public final class OperatorResolver {
 
 	private final OperatorRegistry registry;
 
-	private final SerialNumberExtractor serialNumberExtractor = new SerialNumberExtractor();
+	// The SERIALNUMBER is read from the subject's ASN.1 once per certificate object, not
+	// per request; the registry lookups below stay live.
+	private final CertificateMemo<SerialNumberExtractor.Extraction> serialNumbers = new CertificateMemo<>(
+			new SerialNumberExtractor()::extract, CertificateMemo.DEFAULT_MAX_ENTRIES);
 
 	/**
 	 * Create a resolver.
@@ -62,7 +66,7 @@ public final class OperatorResolver {
 	 */
 	public OperatorResolution resolve(X509Certificate certificate, Sha256Fingerprint fingerprint,
 			@Nullable String clientAddress) {
-		SerialNumberExtractor.Extraction extraction = this.serialNumberExtractor.extract(certificate);
+		SerialNumberExtractor.Extraction extraction = this.serialNumbers.get(certificate);
 		SerialNumber serialNumber = extraction.serialNumber();
 		List<OperatorRegistration> candidates = (serialNumber != null) ? this.registry.findBySerialNumber(serialNumber)
 				: List.of();

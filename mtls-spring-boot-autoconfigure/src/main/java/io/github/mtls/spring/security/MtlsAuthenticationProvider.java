@@ -16,6 +16,7 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.CertificateMemo;
 import io.github.mtls.spring.certificate.Sha256Fingerprint;
 import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
@@ -44,6 +45,10 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 	private final CertificateValidator validator;
 
 	private final OperatorResolver operatorResolver;
+
+	// Hashed once per certificate object, not per request.
+	private final CertificateMemo<Sha256Fingerprint> fingerprints = new CertificateMemo<>(Sha256Fingerprint::of,
+			CertificateMemo.DEFAULT_MAX_ENTRIES);
 
 	/**
 	 * Create a provider.
@@ -99,9 +104,9 @@ public final class MtlsAuthenticationProvider implements AuthenticationProvider 
 		}
 	}
 
-	private static Sha256Fingerprint fingerprint(X509Certificate leaf) {
+	private Sha256Fingerprint fingerprint(X509Certificate leaf) {
 		try {
-			return Sha256Fingerprint.of(leaf);
+			return this.fingerprints.get(leaf);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new MtlsAuthenticationException(MtlsReason.CERTIFICATE_UNREADABLE);

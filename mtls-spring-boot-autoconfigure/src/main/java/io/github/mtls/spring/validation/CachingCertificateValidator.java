@@ -1,13 +1,10 @@
 package io.github.mtls.spring.validation;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,14 +17,18 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.github.mtls.spring.certificate.CertificateMemo;
 import io.github.mtls.spring.certificate.CertificateOrigin;
+import io.github.mtls.spring.certificate.Sha256Fingerprint;
 
 /**
  * Remembers successful validations so that a chain seen before is not parsed or validated
- * again. An entry is keyed by the SHA-256 of the chain's DER encodings and its origin,
- * and lives no longer than the cache's time to live, the earliest not-after in the chain
- * and the revocation status it rests on ({@link ValidationResult#validUntil()}): a hit is
- * as safe as a full check. Failures are not remembered.
+ * again. An entry is keyed by the SHA-256 fingerprints of the chain's certificates, in
+ * order, and its origin (each certificate object is hashed once, see
+ * {@link CertificateMemo}), and lives no longer than the cache's time to live, the
+ * earliest not-after in the chain and the revocation status it rests on
+ * ({@link ValidationResult#validUntil()}): a hit is as safe as a full check. Failures are
+ * not remembered.
  * <p>
  * Every entry records the generation of trust anchors it was computed under, read before
  * the delegate ran, and a lookup serves it only while that generation is still the
@@ -46,6 +47,9 @@ public final class CachingCertificateValidator implements CertificateValidator {
 	private final Clock clock;
 
 	private final Cache<ChainKey, Entry> cache;
+
+	private final CertificateMemo<Sha256Fingerprint> fingerprints = new CertificateMemo<>(Sha256Fingerprint::of,
+			CertificateMemo.DEFAULT_MAX_ENTRIES);
 
 	private final AtomicLong generation = new AtomicLong();
 
@@ -110,7 +114,7 @@ public final class CachingCertificateValidator implements CertificateValidator {
 	}
 
 	private Lookup lookUp(List<X509Certificate> chain, CertificateOrigin origin) {
-		ChainKey key = ChainKey.of(chain, origin);
+		ChainKey key = ChainKey.of(chain, origin, this.fingerprints);
 		if (key == null) {
 			return new Lookup(this.delegate.validate(chain, origin), false);
 		}
@@ -177,35 +181,24 @@ public final class CachingCertificateValidator implements CertificateValidator {
 		return this.cache.estimatedSize();
 	}
 
-	private record ChainKey(byte[] digest, CertificateOrigin origin) {
+	/**
+	 * A chain as the fingerprints of its certificates, in order, and where it came from.
+	 */
+	private record ChainKey(List<Sha256Fingerprint> certificates, CertificateOrigin origin) {
 
-		static @Nullable ChainKey of(List<X509Certificate> chain, CertificateOrigin origin) {
+		static @Nullable ChainKey of(List<X509Certificate> chain, CertificateOrigin origin,
+				CertificateMemo<Sha256Fingerprint> fingerprints) {
+			List<Sha256Fingerprint> certificates = new ArrayList<>(chain.size());
 			try {
-				MessageDigest digest = MessageDigest.getInstance("SHA-256");
 				for (X509Certificate certificate : chain) {
-					byte[] der = certificate.getEncoded();
-					digest.update((byte) (der.length >>> 24));
-					digest.update((byte) (der.length >>> 16));
-					digest.update((byte) (der.length >>> 8));
-					digest.update((byte) der.length);
-					digest.update(der);
+					certificates.add(fingerprints.get(certificate));
 				}
-				return new ChainKey(digest.digest(), origin);
 			}
-			catch (CertificateEncodingException | NoSuchAlgorithmException ex) {
+			catch (IllegalArgumentException ex) {
+				// Not encodable: validated without the cache.
 				return null;
 			}
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return (other instanceof ChainKey key) && this.origin == key.origin
-					&& MessageDigest.isEqual(this.digest, key.digest);
-		}
-
-		@Override
-		public int hashCode() {
-			return 31 * Arrays.hashCode(this.digest) + this.origin.hashCode();
+			return new ChainKey(certificates, origin);
 		}
 
 	}
