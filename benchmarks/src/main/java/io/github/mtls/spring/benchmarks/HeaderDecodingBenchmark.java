@@ -2,9 +2,7 @@ package io.github.mtls.spring.benchmarks;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,6 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.github.mtls.spring.header.AutoDetectingHeaderDecoder;
 import io.github.mtls.spring.header.CachingHeaderDecoder;
 import io.github.mtls.spring.header.CertificateHeaderDecoder;
+import io.github.mtls.spring.header.DecodedHeader;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
 
@@ -61,17 +60,17 @@ public class HeaderDecodingBenchmark {
 	}
 
 	@Benchmark
-	public List<X509Certificate> nginxUrlEncodedPem() {
+	public DecodedHeader nginxUrlEncodedPem() {
 		return this.decoder.decode(this.nginxValue);
 	}
 
 	@Benchmark
-	public List<X509Certificate> haproxyDerBase64() {
+	public DecodedHeader haproxyDerBase64() {
 		return this.decoder.decode(this.haproxyValue);
 	}
 
 	@Benchmark
-	public List<X509Certificate> nginxUrlEncodedPemCached() {
+	public DecodedHeader nginxUrlEncodedPemCached() {
 		return this.cachingDecoder.decode(this.nginxValue);
 	}
 

@@ -1,7 +1,5 @@
 package io.github.mtls.spring.header;
 
-import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -9,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tells the header formats apart by their first characters, which no two formats share,
- * and decodes with the matching decoder; a value that fits none, or more than one, fails.
+ * and decodes with the matching decoder; a value that fits none, or more than one, is
+ * refused.
  * <ul>
  * <li>{@code :} - RFC 9440 byte sequence(s)</li>
  * <li>{@code -----BEGIN} with a {@code %} escape - URL-encoded PEM (nginx, AWS ALB: a PEM
@@ -39,10 +38,10 @@ public final class AutoDetectingHeaderDecoder implements CertificateHeaderDecode
 	private final DerBase64HeaderDecoder derBase64 = new DerBase64HeaderDecoder();
 
 	@Override
-	public List<X509Certificate> decode(String value) {
-		HeaderFormat format = detect(value);
+	public DecodedHeader decode(String value) {
+		@Nullable HeaderFormat format = detect(value);
 		if (format == null) {
-			throw Certificates.malformed();
+			return DecodedHeader.malformed();
 		}
 		switch (format) {
 			case RFC9440:
@@ -97,7 +96,7 @@ public final class AutoDetectingHeaderDecoder implements CertificateHeaderDecode
 			if (c == '%' || c == ',' || c == ' ') {
 				escaped = true;
 			}
-			else if (!isBase64(c)) {
+			else if (!Certificates.isBase64(c)) {
 				return null;
 			}
 		}
@@ -105,11 +104,6 @@ public final class AutoDetectingHeaderDecoder implements CertificateHeaderDecode
 			return quoted ? null : HeaderFormat.URL_ENCODED_PEM;
 		}
 		return HeaderFormat.DER_BASE64;
-	}
-
-	private static boolean isBase64(char c) {
-		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
-				|| c == '=';
 	}
 
 }

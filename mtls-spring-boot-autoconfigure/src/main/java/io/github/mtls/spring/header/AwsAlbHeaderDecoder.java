@@ -3,6 +3,8 @@ package io.github.mtls.spring.header;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decodes AWS Application Load Balancer's {@code X-Amzn-Mtls-Clientcert} (passthrough:
  * the whole chain) and {@code X-Amzn-Mtls-Clientcert-Leaf} (verify mode): URL-encoded PEM
@@ -14,12 +16,15 @@ import java.util.List;
 public final class AwsAlbHeaderDecoder implements CertificateHeaderDecoder {
 
 	@Override
-	public List<X509Certificate> decode(String value) {
+	public DecodedHeader decode(String value) {
 		String trimmed = value.strip();
 		if (!trimmed.startsWith("-----BEGIN")) {
-			throw Certificates.malformed();
+			return DecodedHeader.malformed();
 		}
-		return Certificates.fromPem(Certificates.percentDecode(trimmed));
+		String pem = Certificates.percentDecode(trimmed);
+		@Nullable List<X509Certificate> certificates = (pem != null) ? Certificates.fromPem(pem) : null;
+		return (certificates != null) ? DecodedHeader.of(HeaderFormat.AWS_ALB, certificates)
+				: DecodedHeader.malformed();
 	}
 
 }

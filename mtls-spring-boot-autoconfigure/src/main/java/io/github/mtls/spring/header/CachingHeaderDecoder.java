@@ -1,19 +1,17 @@
 package io.github.mtls.spring.header;
 
-import java.security.cert.X509Certificate;
-import java.util.List;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.util.Assert;
 
 /**
- * Remembers the certificates decoded from recent header values, so that a caller's
- * repeated requests are not decoded and parsed again: behind a proxy every request of a
- * connection carries the same header, and decoding it is most of the cost of a request.
- * Keyed by the value itself (hashed, then compared in full); only successes are kept, at
- * most {@code maxEntries}. A Caffeine cache, so that concurrent forwarded requests do not
+ * Remembers what recent header values decoded to, so that a caller's repeated requests
+ * are not decoded and parsed again: behind a proxy every request of a connection carries
+ * the same header, and decoding it is most of the cost of a request. Keyed by the value
+ * itself (hashed, then compared in full); only successes are kept, so refused values,
+ * which anyone behind the proxy can vary freely, take no room; at most
+ * {@code maxEntries}. A Caffeine cache, so that concurrent forwarded requests do not
  * queue on one lock, and a flood of one-off values cannot push out the values seen often.
  * Validation results are not cached here.
  *
@@ -23,7 +21,7 @@ public final class CachingHeaderDecoder implements CertificateHeaderDecoder {
 
 	private final CertificateHeaderDecoder delegate;
 
-	private final Cache<String, List<X509Certificate>> cache;
+	private final Cache<String, DecodedHeader> cache;
 
 	/**
 	 * Create a caching decoder.
@@ -38,16 +36,18 @@ public final class CachingHeaderDecoder implements CertificateHeaderDecoder {
 	}
 
 	@Override
-	public List<X509Certificate> decode(String value) {
-		List<X509Certificate> certificates = this.cache.getIfPresent(value);
-		if (certificates != null) {
-			return certificates;
+	public DecodedHeader decode(String value) {
+		DecodedHeader decoded = this.cache.getIfPresent(value);
+		if (decoded != null) {
+			return decoded;
 		}
-		// Decoded outside the cache: a failure throws and leaves nothing behind, and a
-		// slow decode holds no lock that other values would wait on.
-		certificates = List.copyOf(this.delegate.decode(value));
-		this.cache.put(value, certificates);
-		return certificates;
+		// Decoded outside the cache: a slow decode holds no lock that other values would
+		// wait on.
+		decoded = this.delegate.decode(value);
+		if (!decoded.isRefused()) {
+			this.cache.put(value, decoded);
+		}
+		return decoded;
 	}
 
 	/**

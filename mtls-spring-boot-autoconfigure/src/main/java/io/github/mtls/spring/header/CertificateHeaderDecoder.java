@@ -1,14 +1,10 @@
 package io.github.mtls.spring.header;
 
-import java.security.cert.X509Certificate;
-import java.util.List;
-
-import io.github.mtls.spring.error.MtlsAuthenticationException;
-
 /**
  * Decodes the value of a forwarded client certificate header into certificates. A decoder
- * consumes all its input or fails: it never returns part of a value, and it fails only
- * with {@link MtlsAuthenticationException}.
+ * consumes all its input or refuses it: it never returns part of a value. It answers
+ * every input with a {@link DecodedHeader} and never throws, because header values are
+ * chosen by whoever sits behind the proxy and anything escaping the filter is a 500.
  *
  * @author mtls-spring-boot
  */
@@ -16,13 +12,13 @@ import io.github.mtls.spring.error.MtlsAuthenticationException;
 public interface CertificateHeaderDecoder {
 
 	/**
-	 * Decode one header value.
+	 * Decode one header value. Never throws, whatever the value holds.
 	 * @param value the header value, as received
-	 * @return the certificates it carries, leaf first; empty when the value says there is
-	 * no certificate (such as Apache's {@code (null)})
-	 * @throws MtlsAuthenticationException with reason {@code MALFORMED_HEADER} when the
-	 * value cannot be decoded entirely
+	 * @return the certificates it carries, leaf first, with the format it was read as;
+	 * {@link DecodedHeader#none(HeaderFormat) none} when the value says there is no
+	 * certificate (such as Apache's {@code (null)}); {@link DecodedHeader#malformed()}
+	 * when the value cannot be decoded entirely
 	 */
-	List<X509Certificate> decode(String value) throws MtlsAuthenticationException;
+	DecodedHeader decode(String value);
 
 }

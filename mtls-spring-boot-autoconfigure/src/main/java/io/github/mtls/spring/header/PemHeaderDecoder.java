@@ -3,6 +3,8 @@ package io.github.mtls.spring.header;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decodes PEM carried in a header as the proxies write it: Apache's
  * {@code %{SSL_CLIENT_CERT}s} with spaces for line breaks, nginx's legacy
@@ -20,11 +22,12 @@ public final class PemHeaderDecoder implements CertificateHeaderDecoder {
 	static final String APACHE_NULL = "(null)";
 
 	@Override
-	public List<X509Certificate> decode(String value) {
+	public DecodedHeader decode(String value) {
 		if (APACHE_NULL.equals(value.strip())) {
-			return List.of();
+			return DecodedHeader.none(HeaderFormat.PEM);
 		}
-		return Certificates.fromPem(value);
+		@Nullable List<X509Certificate> certificates = Certificates.fromPem(value);
+		return (certificates != null) ? DecodedHeader.of(HeaderFormat.PEM, certificates) : DecodedHeader.malformed();
 	}
 
 }

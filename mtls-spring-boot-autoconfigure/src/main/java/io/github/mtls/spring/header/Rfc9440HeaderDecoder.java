@@ -14,39 +14,39 @@ import java.util.List;
 public final class Rfc9440HeaderDecoder implements CertificateHeaderDecoder {
 
 	@Override
-	public List<X509Certificate> decode(String value) {
+	public DecodedHeader decode(String value) {
 		String list = trimSpaces(value);
 		if (list.isEmpty()) {
-			throw Certificates.malformed();
+			return DecodedHeader.malformed();
 		}
 		List<X509Certificate> certificates = new ArrayList<>();
 		int position = 0;
 		while (true) {
 			if (list.charAt(position) != ':') {
-				throw Certificates.malformed();
+				return DecodedHeader.malformed();
 			}
 			int end = list.indexOf(':', position + 1);
-			if (end < 0) {
-				throw Certificates.malformed();
+			if (end < 0
+					|| !Certificates.add(certificates, Certificates.fromBase64(list.substring(position + 1, end)))) {
+				return DecodedHeader.malformed();
 			}
-			Certificates.add(certificates, Certificates.fromBase64(list.substring(position + 1, end)));
 			position = end + 1;
 			if (position == list.length()) {
-				return certificates;
+				return DecodedHeader.of(HeaderFormat.RFC9440, certificates);
 			}
 			// RFC 8941 list: OWS "," OWS between members.
 			while (position < list.length() && isOws(list.charAt(position))) {
 				position++;
 			}
 			if (position == list.length() || list.charAt(position) != ',') {
-				throw Certificates.malformed();
+				return DecodedHeader.malformed();
 			}
 			position++;
 			while (position < list.length() && isOws(list.charAt(position))) {
 				position++;
 			}
 			if (position == list.length()) {
-				throw Certificates.malformed();
+				return DecodedHeader.malformed();
 			}
 		}
 	}

@@ -4,35 +4,40 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decodes percent-encoded certificates: nginx's {@code $ssl_client_escaped_cert}
  * (URL-encoded PEM, one certificate) and Traefik's {@code X-Forwarded-Tls-Client-Cert}
  * (the Base64 bodies of the chain's certificates, percent-encoded and separated by
- * commas). Percent-decoding keeps {@code +}; a bad escape fails.
+ * commas). Percent-decoding keeps {@code +}; a bad escape is refused.
  *
  * @author mtls-spring-boot
  */
 public final class UrlEncodedPemHeaderDecoder implements CertificateHeaderDecoder {
 
 	@Override
-	public List<X509Certificate> decode(String value) {
+	public DecodedHeader decode(String value) {
 		String trimmed = value.strip();
 		if (trimmed.isEmpty()) {
-			throw Certificates.malformed();
+			return DecodedHeader.malformed();
 		}
 		if (trimmed.startsWith("-----BEGIN")) {
-			return Certificates.fromPem(Certificates.percentDecode(trimmed));
+			String pem = Certificates.percentDecode(trimmed);
+			@Nullable List<X509Certificate> certificates = (pem != null) ? Certificates.fromPem(pem) : null;
+			return (certificates != null) ? DecodedHeader.of(HeaderFormat.URL_ENCODED_PEM, certificates)
+					: DecodedHeader.malformed();
 		}
 		// Traefik: escaped Base64 bodies, comma-separated (commas are never escaped).
 		List<X509Certificate> certificates = new ArrayList<>();
 		for (String body : trimmed.split(",", -1)) {
 			String base64 = Certificates.percentDecode(body.strip());
-			if (base64.isEmpty()) {
-				throw Certificates.malformed();
+			if (base64 == null || base64.isEmpty()
+					|| !Certificates.add(certificates, Certificates.fromBase64(base64))) {
+				return DecodedHeader.malformed();
 			}
-			Certificates.add(certificates, Certificates.fromBase64(base64));
 		}
-		return certificates;
+		return DecodedHeader.of(HeaderFormat.URL_ENCODED_PEM, certificates);
 	}
 
 }

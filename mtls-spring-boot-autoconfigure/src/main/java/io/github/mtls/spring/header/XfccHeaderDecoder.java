@@ -23,56 +23,81 @@ import io.github.mtls.spring.certificate.Sha256Fingerprint;
 public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 
 	@Override
-	public List<X509Certificate> decode(String value) {
-		List<String[]> pairs = lastElement(value);
+	public DecodedHeader decode(String value) {
+		@Nullable List<String[]> pairs = lastElement(value);
+		if (pairs == null) {
+			return DecodedHeader.malformed();
+		}
 		@Nullable String cert = null;
 		@Nullable String chain = null;
 		@Nullable String hash = null;
 		for (String[] pair : pairs) {
 			String key = pair[0].toLowerCase(Locale.ROOT);
+			// Each of the three at most once: two would leave the choice to us.
 			if ("cert".equals(key)) {
-				cert = single(cert, pair[1]);
+				if (cert != null) {
+					return DecodedHeader.malformed();
+				}
+				cert = pair[1];
 			}
 			else if ("chain".equals(key)) {
-				chain = single(chain, pair[1]);
+				if (chain != null) {
+					return DecodedHeader.malformed();
+				}
+				chain = pair[1];
 			}
 			else if ("hash".equals(key)) {
-				hash = single(hash, pair[1]);
+				if (hash != null) {
+					return DecodedHeader.malformed();
+				}
+				hash = pair[1];
 			}
 		}
-		if (cert == null && chain == null) {
-			// An element without the certificate cannot be re-validated.
-			throw Certificates.malformed();
+		@Nullable List<X509Certificate> certificates = certificates(cert, chain);
+		if (certificates == null) {
+			return DecodedHeader.malformed();
 		}
-		List<X509Certificate> certificates = (chain != null) ? Certificates.fromPem(Certificates.percentDecode(chain))
-				: List.of();
+		if (hash != null && !hash.equalsIgnoreCase(sha256(certificates.get(0)))) {
+			return DecodedHeader.malformed();
+		}
+		return DecodedHeader.of(HeaderFormat.XFCC, certificates);
+	}
+
+	// The Chain, else the Cert; a Cert beside a Chain must be the Chain's first
+	// certificate. Null when neither is there (an element without the certificate cannot
+	// be re-validated) or either is refused.
+	private static @Nullable List<X509Certificate> certificates(@Nullable String cert, @Nullable String chain) {
+		if (cert == null && chain == null) {
+			return null;
+		}
+		@Nullable List<X509Certificate> certificates = List.of();
+		if (chain != null) {
+			certificates = urlEncodedPem(chain);
+			if (certificates == null) {
+				return null;
+			}
+		}
 		if (cert != null) {
-			List<X509Certificate> leaf = Certificates.fromPem(Certificates.percentDecode(cert));
-			if (leaf.size() != 1 || (!certificates.isEmpty() && !certificates.get(0).equals(leaf.get(0)))) {
-				throw Certificates.malformed();
+			@Nullable List<X509Certificate> leaf = urlEncodedPem(cert);
+			if (leaf == null || leaf.size() != 1
+					|| (!certificates.isEmpty() && !certificates.get(0).equals(leaf.get(0)))) {
+				return null;
 			}
 			if (certificates.isEmpty()) {
 				certificates = leaf;
 			}
 		}
-		if (hash != null && !hash.equalsIgnoreCase(sha256(certificates.get(0)))) {
-			throw Certificates.malformed();
-		}
 		return certificates;
 	}
 
-	private static String single(@Nullable String previous, String value) {
-		if (previous != null) {
-			throw Certificates.malformed();
-		}
-		return value;
+	private static @Nullable List<X509Certificate> urlEncodedPem(String value) {
+		@Nullable String pem = Certificates.percentDecode(value);
+		return (pem != null) ? Certificates.fromPem(pem) : null;
 	}
 
-	/**
-	 * Split the header into elements and pairs, honouring quotes, and return the pairs of
-	 * the last element.
-	 */
-	private static List<String[]> lastElement(String value) {
+	// Split the header into elements and pairs, honouring quotes, and return the pairs of
+	// the last element; null when the header is not well formed.
+	private static @Nullable List<String[]> lastElement(String value) {
 		List<String[]> pairs = new ArrayList<>();
 		StringBuilder token = new StringBuilder();
 		@Nullable String key = null;
@@ -84,7 +109,7 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 			if (quoted) {
 				if (c == '\\') {
 					if (i + 1 >= length) {
-						throw Certificates.malformed();
+						return null;
 					}
 					token.append(value.charAt(++i));
 				}
@@ -97,7 +122,7 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 			}
 			else if (c == '"') {
 				if (key == null || token.length() > 0 || wasQuoted) {
-					throw Certificates.malformed();
+					return null;
 				}
 				quoted = true;
 				wasQuoted = true;
@@ -105,12 +130,14 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 			else if (c == '=' && key == null) {
 				key = token.toString().strip();
 				if (key.isEmpty() || !isToken(key)) {
-					throw Certificates.malformed();
+					return null;
 				}
 				token.setLength(0);
 			}
 			else if (c == ';' || c == ',') {
-				addPair(pairs, key, token, wasQuoted);
+				if (!addPair(pairs, key, token, wasQuoted)) {
+					return null;
+				}
 				key = null;
 				wasQuoted = false;
 				if (c == ',') {
@@ -119,27 +146,28 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 			}
 			else {
 				if (wasQuoted && !Certificates.isWhitespace(c)) {
-					throw Certificates.malformed();
+					return null;
 				}
 				if (!wasQuoted) {
 					token.append(c);
 				}
 			}
 		}
-		if (quoted) {
-			throw Certificates.malformed();
+		if (quoted || !addPair(pairs, key, token, wasQuoted)) {
+			return null;
 		}
-		addPair(pairs, key, token, wasQuoted);
 		return pairs;
 	}
 
-	private static void addPair(List<String[]> pairs, @Nullable String key, StringBuilder token, boolean wasQuoted) {
+	// False for a pair without '=', which refuses the header.
+	private static boolean addPair(List<String[]> pairs, @Nullable String key, StringBuilder token, boolean wasQuoted) {
 		if (key == null) {
-			throw Certificates.malformed();
+			return false;
 		}
 		String value = wasQuoted ? token.toString() : token.toString().strip();
 		pairs.add(new String[] { key, value });
 		token.setLength(0);
+		return true;
 	}
 
 	private static boolean isToken(String key) {
@@ -152,13 +180,14 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 		return true;
 	}
 
-	private static String sha256(X509Certificate certificate) {
+	// Null, which no Hash matches, when the certificate has no DER encoding: not expected
+	// of one Certificates.fromDer re-encoded, but a throw here would escape the filter.
+	private static @Nullable String sha256(X509Certificate certificate) {
 		try {
 			return Sha256Fingerprint.of(certificate).value();
 		}
 		catch (IllegalArgumentException ex) {
-			// no DER encoding
-			throw Certificates.malformed();
+			return null;
 		}
 	}
 

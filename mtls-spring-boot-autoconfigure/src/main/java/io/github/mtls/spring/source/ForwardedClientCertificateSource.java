@@ -12,10 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
-import io.github.mtls.spring.header.AutoDetectingHeaderDecoder;
 import io.github.mtls.spring.header.CertificateHeaderDecoder;
+import io.github.mtls.spring.header.DecodedHeader;
 import io.github.mtls.spring.header.HeaderFormat;
 
 /**
@@ -146,25 +145,26 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 			return (chainValue.value() != null) ? ClientCertificate.refused(MtlsReason.MALFORMED_HEADER)
 					: ClientCertificate.absent();
 		}
-		try {
-			List<X509Certificate> chain = this.decoder.decode(value.value());
-			if (chain.size() > 1 && AutoDetectingHeaderDecoder.detect(value.value()) == HeaderFormat.RFC9440) {
-				// RFC 9440: Client-Cert is one Byte Sequence; intermediates go in
-				// Client-Cert-Chain.
-				return ClientCertificate.refused(MtlsReason.MALFORMED_HEADER);
-			}
-			if (chainValue.value() == null || chain.isEmpty()) {
-				return ClientCertificate.forwarded(chain, this.hiddenHeaders);
-			}
-			List<X509Certificate> full = new ArrayList<>(chain);
-			full.addAll(this.decoder.decode(chainValue.value()));
-			return ClientCertificate.forwarded(full, this.hiddenHeaders);
+		DecodedHeader decoded = this.decoder.decode(value.value());
+		if (decoded.refusal() != null) {
+			return ClientCertificate.refused(decoded.refusal());
 		}
-		catch (MtlsAuthenticationException ex) {
-			// Decoders still throw; the source answers with a result like every other
-			// refusal.
-			return ClientCertificate.refused(ex.getReason());
+		List<X509Certificate> chain = decoded.certificates();
+		if (chain.size() > 1 && decoded.format() == HeaderFormat.RFC9440) {
+			// RFC 9440: Client-Cert is one Byte Sequence; intermediates go in
+			// Client-Cert-Chain.
+			return ClientCertificate.refused(MtlsReason.MALFORMED_HEADER);
 		}
+		if (chainValue.value() == null || chain.isEmpty()) {
+			return ClientCertificate.forwarded(chain, this.hiddenHeaders);
+		}
+		DecodedHeader decodedChain = this.decoder.decode(chainValue.value());
+		if (decodedChain.refusal() != null) {
+			return ClientCertificate.refused(decodedChain.refusal());
+		}
+		List<X509Certificate> full = new ArrayList<>(chain);
+		full.addAll(decodedChain.certificates());
+		return ClientCertificate.forwarded(full, this.hiddenHeaders);
 	}
 
 	/**

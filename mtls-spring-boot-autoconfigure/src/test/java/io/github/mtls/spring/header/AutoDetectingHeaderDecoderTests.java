@@ -4,11 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
-import io.github.mtls.spring.error.MtlsReason;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class AutoDetectingHeaderDecoderTests {
 
@@ -46,23 +42,36 @@ class AutoDetectingHeaderDecoderTests {
 				HeaderValues.base64(HeaderValues.leaf), "\"" + HeaderValues.base64(HeaderValues.leaf) + "\"",
 				"Cert=" + HeaderValues.urlEncodedPem(HeaderValues.leaf));
 		for (String value : values) {
-			assertThat(this.decoder.decode(value)).as(value).containsExactly(HeaderValues.leaf);
+			assertThat(this.decoder.decode(value).certificates()).as(value).containsExactly(HeaderValues.leaf);
 		}
 	}
 
 	@Test
 	void decodeWhenRfcAppendixValueThenDecoded() {
-		assertThat(this.decoder.decode(HeaderValues.rfc9440Example("rfc9440-client-cert.txt"))).hasSize(1);
+		assertThat(this.decoder.decode(HeaderValues.rfc9440Example("rfc9440-client-cert.txt")).certificates())
+			.hasSize(1);
 	}
 
 	@Test
 	void decodeWhenUnknownFormThenMalformed() {
 		for (String value : List.of("", "   ", "hello world", "{\"cert\":\"x\"}", "<cert/>", "Foo=bar", "\"abc%20\"",
 				"\u00e9")) {
-			assertThatExceptionOfType(MtlsAuthenticationException.class).as(value)
-				.isThrownBy(() -> this.decoder.decode(value))
-				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.MALFORMED_HEADER));
+			assertThat(this.decoder.decode(value)).as(value).isSameAs(DecodedHeader.malformed());
 		}
+	}
+
+	@Test
+	void decodeWhenEachProxyFormatThenNamesTheFormatItWasReadAs() {
+		assertThat(this.decoder.decode(HeaderValues.rfc9440(HeaderValues.leaf)).format())
+			.isEqualTo(HeaderFormat.RFC9440);
+		assertThat(this.decoder.decode(HeaderValues.urlEncodedPem(HeaderValues.leaf)).format())
+			.isEqualTo(HeaderFormat.URL_ENCODED_PEM);
+		assertThat(this.decoder.decode(HeaderValues.apache(HeaderValues.leaf)).format()).isEqualTo(HeaderFormat.PEM);
+		assertThat(this.decoder.decode("(null)").format()).isEqualTo(HeaderFormat.PEM);
+		assertThat(this.decoder.decode(HeaderValues.base64(HeaderValues.leaf)).format())
+			.isEqualTo(HeaderFormat.DER_BASE64);
+		assertThat(this.decoder.decode("Cert=" + HeaderValues.urlEncodedPem(HeaderValues.leaf)).format())
+			.isEqualTo(HeaderFormat.XFCC);
 	}
 
 }

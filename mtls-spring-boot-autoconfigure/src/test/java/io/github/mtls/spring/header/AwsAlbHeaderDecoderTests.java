@@ -4,11 +4,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class AwsAlbHeaderDecoderTests {
 
@@ -18,13 +16,15 @@ class AwsAlbHeaderDecoderTests {
 	void decodeWhenLeafHeaderThenCertificate() {
 		String value = HeaderValues.awsAlb(List.of(HeaderValues.leaf));
 		assertThat(value).startsWith("-----BEGIN%20CERTIFICATE-----%0A");
-		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
+		DecodedHeader decoded = this.decoder.decode(value);
+		assertThat(decoded.certificates()).containsExactly(HeaderValues.leaf);
+		assertThat(decoded.format()).isEqualTo(HeaderFormat.AWS_ALB);
 	}
 
 	@Test
 	void decodeWhenPassthroughChainThenEveryCertificate() {
 		String value = HeaderValues.awsAlb(List.of(HeaderValues.leaf, HeaderValues.intermediate.certificate()));
-		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf,
+		assertThat(this.decoder.decode(value).certificates()).containsExactly(HeaderValues.leaf,
 				HeaderValues.intermediate.certificate());
 	}
 
@@ -33,17 +33,15 @@ class AwsAlbHeaderDecoderTests {
 		// Find a body with '+': Base64 of random keys almost always has one.
 		String value = HeaderValues.awsAlb(List.of(HeaderValues.leaf));
 		if (value.contains("+")) {
-			assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
-			assertThatExceptionOfType(MtlsAuthenticationException.class)
-				.isThrownBy(() -> this.decoder.decode(value.replace("+", "%20")));
+			assertThat(this.decoder.decode(value).certificates()).containsExactly(HeaderValues.leaf);
+			assertThat(this.decoder.decode(value.replace("+", "%20")).refusal()).isEqualTo(MtlsReason.MALFORMED_HEADER);
 		}
 	}
 
 	@Test
 	void decodeWhenNotPemThenMalformed() {
-		assertThatExceptionOfType(MtlsAuthenticationException.class)
-			.isThrownBy(() -> this.decoder.decode(HeaderValues.base64(HeaderValues.leaf)))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.MALFORMED_HEADER));
+		assertThat(this.decoder.decode(HeaderValues.base64(HeaderValues.leaf)).refusal())
+			.isEqualTo(MtlsReason.MALFORMED_HEADER);
 	}
 
 }

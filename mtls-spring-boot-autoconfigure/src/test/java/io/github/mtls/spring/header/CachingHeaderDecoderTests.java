@@ -4,10 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
+import io.github.mtls.spring.error.MtlsReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CachingHeaderDecoderTests {
 
@@ -21,16 +20,35 @@ class CachingHeaderDecoderTests {
 	@Test
 	void decodeWhenSameValueAgainThenDecodedOnce() {
 		String value = HeaderValues.base64(HeaderValues.leaf);
-		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
-		assertThat(this.decoder.decode(new String(value))).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(value).certificates()).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(new String(value)).certificates()).containsExactly(HeaderValues.leaf);
 		assertThat(this.decodes).hasValue(1);
 	}
 
 	@Test
-	void decodeWhenFailureThenNotRemembered() {
-		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.decoder.decode("x"));
-		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.decoder.decode("x"));
+	void decodeWhenSameValueAgainThenSameResult() {
+		String value = HeaderValues.base64(HeaderValues.leaf);
+		DecodedHeader first = this.decoder.decode(value);
+		assertThat(this.decoder.decode(value)).isSameAs(first);
+		assertThat(first.format()).isEqualTo(HeaderFormat.DER_BASE64);
+	}
+
+	@Test
+	void decodeWhenRefusedThenNotRemembered() {
+		assertThat(this.decoder.decode("x").refusal()).isEqualTo(MtlsReason.MALFORMED_HEADER);
+		assertThat(this.decoder.size()).isZero();
+		assertThat(this.decoder.decode("x").refusal()).isEqualTo(MtlsReason.MALFORMED_HEADER);
 		assertThat(this.decodes).hasValue(2);
+	}
+
+	@Test
+	void decodeWhenRefusedThenDoesNotPushOutASuccess() {
+		CachingHeaderDecoder decoder = new CachingHeaderDecoder(new DerBase64HeaderDecoder(), 1);
+		String value = HeaderValues.base64(HeaderValues.leaf);
+		DecodedHeader decoded = decoder.decode(value);
+		assertThat(decoder.decode("x").isRefused()).isTrue();
+		assertThat(decoder.size()).isOne();
+		assertThat(decoder.decode(value)).isSameAs(decoded);
 	}
 
 	@Test

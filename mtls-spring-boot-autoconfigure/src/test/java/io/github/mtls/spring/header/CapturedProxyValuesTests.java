@@ -16,28 +16,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CapturedProxyValuesTests {
 
-	private static final X509Certificate certificate = new PemHeaderDecoder().decode(read("certificate.pem")).get(0);
+	private static final X509Certificate certificate = new PemHeaderDecoder().decode(read("certificate.pem"))
+		.certificates()
+		.get(0);
 
 	@Test
 	void decodeWhenNginxEscapedCertThenCertificate() {
 		String value = read("nginx-escaped.txt");
-		assertThat(new UrlEncodedPemHeaderDecoder().decode(value)).containsExactly(certificate);
-		assertThat(new AutoDetectingHeaderDecoder().decode(value)).containsExactly(certificate);
+		assertThat(new UrlEncodedPemHeaderDecoder().decode(value).certificates()).containsExactly(certificate);
+		assertThat(new AutoDetectingHeaderDecoder().decode(value).certificates()).containsExactly(certificate);
 	}
 
 	@Test
 	void decodeWhenNginxLegacyCertThenCertificate() {
 		String value = read("nginx-legacy.txt");
 		assertThat(value).contains("\n\t");
-		assertThat(new PemHeaderDecoder().decode(value)).containsExactly(certificate);
-		assertThat(new AutoDetectingHeaderDecoder().decode(value)).containsExactly(certificate);
+		assertThat(new PemHeaderDecoder().decode(value).certificates()).containsExactly(certificate);
+		assertThat(new AutoDetectingHeaderDecoder().decode(value).certificates()).containsExactly(certificate);
 	}
 
 	@Test
 	void decodeWhenHaproxyDerBase64ThenCertificate() {
 		String value = read("haproxy-der-base64.txt");
-		assertThat(new DerBase64HeaderDecoder().decode(value)).containsExactly(certificate);
-		assertThat(new AutoDetectingHeaderDecoder().decode(value)).containsExactly(certificate);
+		assertThat(new DerBase64HeaderDecoder().decode(value).certificates()).containsExactly(certificate);
+		assertThat(new AutoDetectingHeaderDecoder().decode(value).certificates()).containsExactly(certificate);
 	}
 
 	private static String read(String name) {

@@ -5,15 +5,16 @@ import java.util.List;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
+import io.github.mtls.spring.error.MtlsReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property tests: whatever a header holds, a decoder returns certificates or throws
- * {@link MtlsAuthenticationException}, nothing else (anything else escaping the filter is
- * a 500). A plain build runs the seeds under {@code HeaderDecoderFuzzTestsInputs};
- * {@code JAZZER_FUZZ=1} fuzzes.
+ * Property tests: whatever a header holds, a decoder never throws (anything escaping the
+ * filter is a 500) and answers either a {@code MALFORMED_HEADER} refusal without
+ * certificates or every certificate of the value, none of them {@code null}, at most ten,
+ * with the format it read. A plain build runs the seeds under
+ * {@code HeaderDecoderFuzzTestsInputs}; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class HeaderDecoderFuzzTests {
 
@@ -22,15 +23,15 @@ class HeaderDecoderFuzzTests {
 			new DerBase64HeaderDecoder(), new AwsAlbHeaderDecoder(), new AutoDetectingHeaderDecoder());
 
 	@FuzzTest(maxDuration = "30s")
-	void decodeWhenAnyValueThenCertificatesOrMtlsAuthenticationException(FuzzedDataProvider data) {
+	void decodeWhenAnyValueThenRefusedOrCertificates(FuzzedDataProvider data) {
 		String value = data.consumeRemainingAsString();
 		for (CertificateHeaderDecoder decoder : DECODERS) {
-			assertDecodesOrRejects(decoder, value);
+			assertRefusedOrCertificates(decoder, value);
 		}
 	}
 
 	@FuzzTest(maxDuration = "30s")
-	void decodeWhenValidValueMutatedThenCertificatesOrMtlsAuthenticationException(FuzzedDataProvider data) {
+	void decodeWhenValidValueMutatedThenRefusedOrCertificates(FuzzedDataProvider data) {
 		List<String> valid = List.of(HeaderValues.rfc9440(HeaderValues.leaf),
 				HeaderValues.urlEncodedPem(HeaderValues.leaf), HeaderValues.apache(HeaderValues.leaf),
 				HeaderValues.base64(HeaderValues.leaf), "Cert=" + HeaderValues.urlEncodedPem(HeaderValues.leaf));
@@ -46,16 +47,23 @@ class HeaderDecoderFuzzTests {
 			}
 		}
 		for (CertificateHeaderDecoder decoder : DECODERS) {
-			assertDecodesOrRejects(decoder, mutated.toString());
+			assertRefusedOrCertificates(decoder, mutated.toString());
 		}
 	}
 
-	static void assertDecodesOrRejects(CertificateHeaderDecoder decoder, String value) {
-		try {
-			assertThat(decoder.decode(value)).doesNotContainNull();
+	static void assertRefusedOrCertificates(CertificateHeaderDecoder decoder, String value) {
+		DecodedHeader decoded = decoder.decode(value);
+		assertThat(decoded).isNotNull();
+		if (decoded.isRefused()) {
+			assertThat(decoded.refusal()).isEqualTo(MtlsReason.MALFORMED_HEADER);
+			assertThat(decoded.certificates()).isEmpty();
+			return;
 		}
-		catch (MtlsAuthenticationException ex) {
-			// the one permitted failure
+		assertThat(decoded.certificates()).doesNotContainNull().hasSizeLessThanOrEqualTo(Certificates.MAX_CERTIFICATES);
+		assertThat(decoded.format()).isNotNull().isNotEqualTo(HeaderFormat.AUTO);
+		if (decoded.certificates().isEmpty()) {
+			// Only Apache's "(null)" says there is no certificate.
+			assertThat(value.strip()).isEqualTo(PemHeaderDecoder.APACHE_NULL);
 		}
 	}
 

@@ -4,11 +4,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PemHeaderDecoderTests {
 
@@ -16,29 +14,35 @@ class PemHeaderDecoderTests {
 
 	@Test
 	void decodeWhenApacheSpacesForLineBreaksThenCertificate() {
-		assertThat(this.decoder.decode(HeaderValues.apache(HeaderValues.leaf))).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(HeaderValues.apache(HeaderValues.leaf)).certificates())
+			.containsExactly(HeaderValues.leaf);
 	}
 
 	@Test
 	void decodeWhenNginxLegacyTabIndentedThenCertificate() {
-		assertThat(this.decoder.decode(HeaderValues.nginxLegacy(HeaderValues.leaf))).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(HeaderValues.nginxLegacy(HeaderValues.leaf)).certificates())
+			.containsExactly(HeaderValues.leaf);
 	}
 
 	@Test
 	void decodeWhenPlainPemWithCrlfThenCertificate() {
-		assertThat(this.decoder.decode(HeaderValues.pem(HeaderValues.leaf).replace("\n", "\r\n")))
+		assertThat(this.decoder.decode(HeaderValues.pem(HeaderValues.leaf).replace("\n", "\r\n")).certificates())
 			.containsExactly(HeaderValues.leaf);
 	}
 
 	@Test
 	void decodeWhenSeveralBlocksThenChain() {
 		assertThat(this.decoder
-			.decode(HeaderValues.pem(List.of(HeaderValues.leaf, HeaderValues.intermediate.certificate())))).hasSize(2);
+			.decode(HeaderValues.pem(List.of(HeaderValues.leaf, HeaderValues.intermediate.certificate())))
+			.certificates()).hasSize(2);
 	}
 
 	@Test
 	void decodeWhenApacheNullThenNoCertificate() {
-		assertThat(this.decoder.decode("(null)")).isEmpty();
+		DecodedHeader decoded = this.decoder.decode("(null)");
+		assertThat(decoded.isRefused()).isFalse();
+		assertThat(decoded.certificates()).isEmpty();
+		assertThat(decoded.format()).isEqualTo(HeaderFormat.PEM);
 	}
 
 	@Test
@@ -69,8 +73,9 @@ class PemHeaderDecoderTests {
 	}
 
 	private void assertMalformed(String value) {
-		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.decoder.decode(value))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.MALFORMED_HEADER));
+		DecodedHeader decoded = this.decoder.decode(value);
+		assertThat(decoded.refusal()).as(value).isEqualTo(MtlsReason.MALFORMED_HEADER);
+		assertThat(decoded.certificates()).isEmpty();
 	}
 
 }

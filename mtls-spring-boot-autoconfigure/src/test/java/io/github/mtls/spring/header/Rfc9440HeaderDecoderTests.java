@@ -5,11 +5,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class Rfc9440HeaderDecoderTests {
 
@@ -17,8 +15,8 @@ class Rfc9440HeaderDecoderTests {
 
 	@Test
 	void decodeWhenRfcAppendixClientCertThenLeaf() {
-		List<X509Certificate> certificates = this.decoder
-			.decode(HeaderValues.rfc9440Example("rfc9440-client-cert.txt"));
+		List<X509Certificate> certificates = this.decoder.decode(HeaderValues.rfc9440Example("rfc9440-client-cert.txt"))
+			.certificates();
 		assertThat(certificates).hasSize(1);
 		assertThat(certificates.get(0).getSubjectX500Principal().getName()).isEqualTo("CN=BC");
 	}
@@ -26,7 +24,8 @@ class Rfc9440HeaderDecoderTests {
 	@Test
 	void decodeWhenRfcAppendixClientCertChainThenIntermediateAndRoot() {
 		List<X509Certificate> certificates = this.decoder
-			.decode(HeaderValues.rfc9440Example("rfc9440-client-cert-chain.txt"));
+			.decode(HeaderValues.rfc9440Example("rfc9440-client-cert-chain.txt"))
+			.certificates();
 		assertThat(certificates).hasSize(2);
 		assertThat(certificates.get(0).getSubjectX500Principal().getName()).contains("LA Intermediate CA");
 		assertThat(certificates.get(1).getSubjectX500Principal().getName()).contains("Root Authority");
@@ -34,14 +33,15 @@ class Rfc9440HeaderDecoderTests {
 
 	@Test
 	void decodeWhenMintedCertificateThenSameCertificate() {
-		assertThat(this.decoder.decode(HeaderValues.rfc9440(HeaderValues.leaf))).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(HeaderValues.rfc9440(HeaderValues.leaf)).certificates())
+			.containsExactly(HeaderValues.leaf);
 	}
 
 	@Test
 	void decodeWhenListWithoutSpacesThenEveryMember() {
 		String value = HeaderValues.rfc9440(HeaderValues.intermediate.certificate()) + ","
 				+ HeaderValues.rfc9440(HeaderValues.root.certificate());
-		assertThat(this.decoder.decode(value)).hasSize(2);
+		assertThat(this.decoder.decode(value).certificates()).hasSize(2);
 	}
 
 	@Test
@@ -78,8 +78,9 @@ class Rfc9440HeaderDecoderTests {
 	}
 
 	private void assertMalformed(String value) {
-		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.decoder.decode(value))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.MALFORMED_HEADER));
+		DecodedHeader decoded = this.decoder.decode(value);
+		assertThat(decoded.refusal()).as(value).isEqualTo(MtlsReason.MALFORMED_HEADER);
+		assertThat(decoded.certificates()).isEmpty();
 	}
 
 }

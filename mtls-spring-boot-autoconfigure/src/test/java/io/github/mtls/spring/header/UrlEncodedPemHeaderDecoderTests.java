@@ -4,11 +4,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class UrlEncodedPemHeaderDecoderTests {
 
@@ -18,20 +16,20 @@ class UrlEncodedPemHeaderDecoderTests {
 	void decodeWhenNginxEscapedCertThenCertificate() {
 		String value = HeaderValues.urlEncodedPem(HeaderValues.leaf);
 		assertThat(value).startsWith("-----BEGIN%20CERTIFICATE-----%0A");
-		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(value).certificates()).containsExactly(HeaderValues.leaf);
 	}
 
 	@Test
 	void decodeWhenPlusLeftRawThenPlusIsKept() {
 		String value = HeaderValues.awsAlb(List.of(HeaderValues.leaf));
-		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(value).certificates()).containsExactly(HeaderValues.leaf);
 	}
 
 	@Test
 	void decodeWhenTraefikCommaSeparatedBodiesThenChain() {
 		List<java.security.cert.X509Certificate> chain = List.of(HeaderValues.leaf,
 				HeaderValues.intermediate.certificate());
-		assertThat(this.decoder.decode(HeaderValues.traefik(chain))).containsExactlyElementsOf(chain);
+		assertThat(this.decoder.decode(HeaderValues.traefik(chain)).certificates()).containsExactlyElementsOf(chain);
 	}
 
 	@Test
@@ -56,8 +54,9 @@ class UrlEncodedPemHeaderDecoderTests {
 	}
 
 	private void assertMalformed(String value) {
-		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.decoder.decode(value))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.MALFORMED_HEADER));
+		DecodedHeader decoded = this.decoder.decode(value);
+		assertThat(decoded.refusal()).as(value).isEqualTo(MtlsReason.MALFORMED_HEADER);
+		assertThat(decoded.certificates()).isEmpty();
 	}
 
 }

@@ -6,11 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.mtls.spring.error.MtlsAuthenticationException;
 import io.github.mtls.spring.error.MtlsReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class XfccHeaderDecoderTests {
 
@@ -25,18 +23,18 @@ class XfccHeaderDecoderTests {
 	void decodeWhenCertWithHashSubjectAndUriThenCertificate() throws Exception {
 		String value = "By=http://frontend.lyft.com;Hash=" + sha256() + ";Cert=\"" + CERT
 				+ "\";Subject=\"/C=US/ST=CA/L=San Francisco/OU=Lyft/CN=Test Client\";URI=http://testclient.lyft.com";
-		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(value).certificates()).containsExactly(HeaderValues.leaf);
 	}
 
 	@Test
 	void decodeWhenChainThenWholeChain() {
-		assertThat(this.decoder.decode("Chain=" + CHAIN)).containsExactly(HeaderValues.leaf,
+		assertThat(this.decoder.decode("Chain=" + CHAIN).certificates()).containsExactly(HeaderValues.leaf,
 				HeaderValues.intermediate.certificate());
 	}
 
 	@Test
 	void decodeWhenCertAndChainAgreeThenChain() {
-		assertThat(this.decoder.decode("Cert=" + CERT + ";Chain=" + CHAIN)).hasSize(2);
+		assertThat(this.decoder.decode("Cert=" + CERT + ";Chain=" + CHAIN).certificates()).hasSize(2);
 	}
 
 	@Test
@@ -48,13 +46,14 @@ class XfccHeaderDecoderTests {
 	@Test
 	void decodeWhenSeveralElementsThenLastOne() {
 		String first = "By=spiffe://a;Cert=" + HeaderValues.urlEncodedPem(HeaderValues.intermediate.certificate());
-		assertThat(this.decoder.decode(first + ",By=spiffe://b;Cert=" + CERT)).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(first + ",By=spiffe://b;Cert=" + CERT).certificates())
+			.containsExactly(HeaderValues.leaf);
 	}
 
 	@Test
 	void decodeWhenQuotedValueHoldsSeparatorsThenParsedAsOneValue() {
 		String value = "Subject=\"CN=a,O=b;c=\\\"d\\\"\";Cert=" + CERT + ";DNS=lyft.com;DNS=www.lyft.com";
-		assertThat(this.decoder.decode(value)).containsExactly(HeaderValues.leaf);
+		assertThat(this.decoder.decode(value).certificates()).containsExactly(HeaderValues.leaf);
 	}
 
 	@Test
@@ -94,8 +93,9 @@ class XfccHeaderDecoderTests {
 	}
 
 	private void assertMalformed(String value) {
-		assertThatExceptionOfType(MtlsAuthenticationException.class).isThrownBy(() -> this.decoder.decode(value))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(MtlsReason.MALFORMED_HEADER));
+		DecodedHeader decoded = this.decoder.decode(value);
+		assertThat(decoded.refusal()).as(value).isEqualTo(MtlsReason.MALFORMED_HEADER);
+		assertThat(decoded.certificates()).isEmpty();
 	}
 
 }

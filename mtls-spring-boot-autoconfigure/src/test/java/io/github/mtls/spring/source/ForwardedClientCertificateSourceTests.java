@@ -11,6 +11,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import io.github.mtls.spring.certificate.CertificateOrigin;
 import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.header.CertificateHeaderDecoder;
+import io.github.mtls.spring.header.DecodedHeader;
 import io.github.mtls.spring.header.HeaderFormat;
 import io.github.mtls.spring.test.pki.CertificateAuthority;
 import io.github.mtls.spring.test.pki.IssuedCertificate;
@@ -93,6 +95,45 @@ class ForwardedClientCertificateSourceTests {
 		request.addHeader("X-SSL-Client-Chain", rfc9440(intermediate.certificate()) + ", " + rfc9440(ca.certificate()));
 		assertThat(this.source.resolve(request).chain()).containsExactly(client.certificate(),
 				intermediate.certificate(), ca.certificate());
+	}
+
+	@Test
+	void resolveWhenPemClientHeaderCarriesChainThenLeafThenIntermediates() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, pem(client.certificate()) + pem(intermediate.certificate()));
+		assertThat(this.source.resolve(request).chain()).containsExactly(client.certificate(),
+				intermediate.certificate());
+	}
+
+	@Test
+	void resolveWhenDecoderNamesRfc9440ForSeveralCertificatesThenMalformed() {
+		// The format the decoder read the value as decides, not how the value looks.
+		List<X509Certificate> two = List.of(client.certificate(), intermediate.certificate());
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, "opaque");
+		assertThat(sourceWith((value) -> DecodedHeader.of(HeaderFormat.RFC9440, two)).resolve(request).refusal())
+			.isEqualTo(MtlsReason.MALFORMED_HEADER);
+		assertThat(sourceWith((value) -> DecodedHeader.of(null, two)).resolve(request).chain())
+			.containsExactlyElementsOf(two);
+	}
+
+	@Test
+	void resolveWhenChainHeaderUnreadableThenMalformed() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, base64(client.certificate()));
+		request.addHeader("X-SSL-Client-Chain", "not a certificate");
+		assertReason(request, MtlsReason.MALFORMED_HEADER);
+	}
+
+	@Test
+	void resolveWhenDecoderRefusesThenItsReason() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, "anything");
+		ClientCertificate resolved = sourceWith(
+				(value) -> new DecodedHeader(List.of(), null, MtlsReason.CERTIFICATE_UNREADABLE))
+			.resolve(request);
+		assertThat(resolved.refusal()).isEqualTo(MtlsReason.CERTIFICATE_UNREADABLE);
+		assertThat(resolved.consumedHeaders()).contains(HEADER);
 	}
 
 	@Test
@@ -188,6 +229,11 @@ class ForwardedClientCertificateSourceTests {
 		assertThat(resolved.chain()).isEmpty();
 	}
 
+	private static ForwardedClientCertificateSource sourceWith(CertificateHeaderDecoder decoder) {
+		return new ForwardedClientCertificateSource(new TrustedProxies(List.of("127.0.0.2"), Set.of()), HEADER,
+				"X-SSL-Client-Chain", decoder);
+	}
+
 	private static MockHttpServletRequest request(String peer) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setRemoteAddr(peer);
@@ -196,6 +242,10 @@ class ForwardedClientCertificateSourceTests {
 
 	private static String rfc9440(X509Certificate certificate) {
 		return ":" + base64(certificate) + ":";
+	}
+
+	private static String pem(X509Certificate certificate) {
+		return "-----BEGIN CERTIFICATE-----\n" + base64(certificate) + "\n-----END CERTIFICATE-----\n";
 	}
 
 	private static String base64(X509Certificate certificate) {
