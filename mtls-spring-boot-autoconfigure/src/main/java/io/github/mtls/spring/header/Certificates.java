@@ -26,11 +26,7 @@ import org.springframework.util.StringUtils;
  */
 final class Certificates {
 
-	/**
-	 * Most certificates one header value may carry; a chain is leaf, intermediates and
-	 * perhaps the root.
-	 */
-	static final int MAX_CERTIFICATES = 10;
+	static final int MAX_CERTIFICATES = DecodedHeader.MAX_CERTIFICATES;
 
 	private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
 

@@ -33,6 +33,13 @@ import io.github.mtls.spring.error.MtlsReason;
 public record DecodedHeader(List<X509Certificate> certificates, @Nullable HeaderFormat format,
 		@Nullable MtlsReason refusal) {
 
+	/**
+	 * Most certificates a forwarded chain may carry, whether in one header or in the
+	 * client and chain headers together: leaf, intermediates and perhaps the root. A
+	 * bound on the work a caller behind a proxy can ask for.
+	 */
+	public static final int MAX_CERTIFICATES = 10;
+
 	private static final DecodedHeader MALFORMED = new DecodedHeader(List.of(), null, MtlsReason.MALFORMED_HEADER);
 
 	public DecodedHeader {

@@ -162,6 +162,10 @@ public final class ForwardedClientCertificateSource implements ClientCertificate
 		if (decodedChain.refusal() != null) {
 			return ClientCertificate.refused(decodedChain.refusal());
 		}
+		if (chain.size() + decodedChain.certificates().size() > DecodedHeader.MAX_CERTIFICATES) {
+			// The bound holds for the chain, not for each header on its own.
+			return ClientCertificate.refused(MtlsReason.MALFORMED_HEADER);
+		}
 		List<X509Certificate> full = new ArrayList<>(chain);
 		full.addAll(decodedChain.certificates());
 		return ClientCertificate.forwarded(full, this.hiddenHeaders);

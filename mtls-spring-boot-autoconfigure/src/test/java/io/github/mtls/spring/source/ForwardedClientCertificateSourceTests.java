@@ -2,6 +2,7 @@ package io.github.mtls.spring.source;
 
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -95,6 +96,24 @@ class ForwardedClientCertificateSourceTests {
 		request.addHeader("X-SSL-Client-Chain", rfc9440(intermediate.certificate()) + ", " + rfc9440(ca.certificate()));
 		assertThat(this.source.resolve(request).chain()).containsExactly(client.certificate(),
 				intermediate.certificate(), ca.certificate());
+	}
+
+	@Test
+	void resolveWhenClientAndChainHeadersTogetherCarryMoreThanTenCertificatesThenMalformed() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, rfc9440(client.certificate()));
+		request.addHeader("X-SSL-Client-Chain",
+				String.join(", ", Collections.nCopies(10, rfc9440(intermediate.certificate()))));
+		assertReason(request, MtlsReason.MALFORMED_HEADER);
+	}
+
+	@Test
+	void resolveWhenClientAndChainHeadersTogetherCarryTenCertificatesThenAccepted() {
+		MockHttpServletRequest request = request("127.0.0.2");
+		request.addHeader(HEADER, rfc9440(client.certificate()));
+		request.addHeader("X-SSL-Client-Chain",
+				String.join(", ", Collections.nCopies(9, rfc9440(intermediate.certificate()))));
+		assertThat(this.source.resolve(request).chain()).hasSize(10);
 	}
 
 	@Test
