@@ -1,5 +1,12 @@
 package io.github.mtls.spring.benchmarks;
 
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorResult;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +69,10 @@ public class AuthenticationBenchmark {
 
 	private final SerialNumberExtractor extractor = new SerialNumberExtractor();
 
+	private CertPath certPath;
+
+	private PKIXParameters bareParameters;
+
 	@Setup
 	public void setUp() {
 		CertificateAuthority ca = CertificateAuthority.root("MyData Benchmark CA");
@@ -72,6 +83,14 @@ public class AuthenticationBenchmark {
 			.issue();
 		this.chain = List.of(operator.presentedChain());
 		this.leaf = operator.certificate();
+		try {
+			this.certPath = CertificateFactory.getInstance("X.509").generateCertPath(this.chain);
+			this.bareParameters = new PKIXParameters(Set.of(new TrustAnchor(ca.certificate(), null)));
+			this.bareParameters.setRevocationEnabled(false);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 		this.validator = new PkixCertificateValidator(TrustAnchors.of(ca.certificate()), List.of("1.3.6.1.5.5.7.3.2"),
 				Duration.ofSeconds(30));
 		OperatorRegistration registration = new OperatorRegistration("A1AAER0000", "2208112345",
@@ -103,9 +122,27 @@ public class AuthenticationBenchmark {
 		return this.provider.authenticate(MtlsAuthenticationToken.unauthenticated(this.chain));
 	}
 
+	/**
+	 * The starter's chain validation uncached: PKIX as the starter configures it (at an
+	 * instant within the clock skew, required extended key usage), then the strict key
+	 * usage and basic constraints reading.
+	 * @return the result
+	 */
 	@Benchmark
 	public ValidationResult validateChain() {
 		return this.validator.validate(this.chain);
+	}
+
+	/**
+	 * The floor for {@link #validateChain()}: the JDK's PKIX {@link CertPathValidator}
+	 * over the same chain and anchor with nothing else, revocation off, as a hand-written
+	 * filter would call it. A new validator per call, as a validation does.
+	 * @return the result
+	 * @throws GeneralSecurityException never for this chain
+	 */
+	@Benchmark
+	public CertPathValidatorResult bareCertPathValidator() throws GeneralSecurityException {
+		return CertPathValidator.getInstance("PKIX").validate(this.certPath, this.bareParameters);
 	}
 
 	@Benchmark
