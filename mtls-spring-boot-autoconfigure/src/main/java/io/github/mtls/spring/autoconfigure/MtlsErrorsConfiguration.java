@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import io.github.mtls.spring.error.MtlsReason;
+import io.github.mtls.spring.security.MalformedRequestBodyResolver;
 import io.github.mtls.spring.security.MtlsErrorCode;
 import io.github.mtls.spring.security.MtlsErrorWriter;
 
@@ -68,6 +70,18 @@ class MtlsErrorsConfiguration {
 			codes.put(reason, new MtlsErrorCode(status, rspCode, rspMsg));
 		});
 		return codes;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.HandlerExceptionResolver")
+	static class MalformedRequestBodyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MalformedRequestBodyResolver mtlsMalformedRequestBodyResolver(MtlsErrorWriter errorWriter) {
+			return new MalformedRequestBodyResolver(errorWriter);
+		}
+
 	}
 
 }

@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import io.github.mtls.spring.source.PeerAddressValve;
+import io.github.mtls.spring.tomcat.UnreadBodyValve;
 
 /**
  * Auto-configuration of embedded Tomcat's client authentication from
@@ -52,6 +54,11 @@ public final class MtlsTomcatAutoConfiguration {
 	@Bean
 	TomcatContextCustomizer mtlsPeerAddressValveCustomizer() {
 		return (context) -> context.getPipeline().addValve(new PeerAddressValve());
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> mtlsUnreadBodyValveCustomizer() {
+		return (factory) -> factory.addEngineValves(new UnreadBodyValve());
 	}
 
 }

@@ -129,7 +129,13 @@ public enum MtlsReason {
 	PARTNER_PORT_ONLY(404, "40401", "requested API not found"),
 
 	/** The {@code x-api-tran-id} header is missing or malformed while required. */
-	TRAN_ID_INVALID(400, "40002", "x-api-tran-id is missing or malformed");
+	TRAN_ID_INVALID(400, "40002", "x-api-tran-id is missing or malformed"),
+
+	/**
+	 * The request body cannot be read as its content type says, such as a multipart
+	 * request without a boundary or with a truncated part; the request is not handled.
+	 */
+	MALFORMED_REQUEST_BODY(400, "40001", "request body is malformed");
 
 	private final int status;
 

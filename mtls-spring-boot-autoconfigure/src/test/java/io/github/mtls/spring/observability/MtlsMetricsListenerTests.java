@@ -43,7 +43,11 @@ class MtlsMetricsListenerTests {
 	void onApplicationEventWhenCodeOverriddenThenTagsTheCodeSent() {
 		this.listener.onApplicationEvent(
 				new MtlsRejectionEvent(MtlsReason.TRAN_ID_INVALID, "40001", "GET", "/x", null, List.of()));
-		assertThat(this.registry.get(MtlsMetricsListener.REJECTED).tag("rsp_code", "40001").counter().count()).isOne();
+		assertThat(this.registry.get(MtlsMetricsListener.REJECTED)
+			.tag("reason", "TRAN_ID_INVALID")
+			.tag("rsp_code", "40001")
+			.counter()
+			.count()).isOne();
 	}
 
 	@Test
