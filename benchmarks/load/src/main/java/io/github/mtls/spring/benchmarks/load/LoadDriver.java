@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -49,6 +50,10 @@ import org.jspecify.annotations.Nullable;
  * a new connection whose TLS session is invalidated first, so each is a full handshake,
  * not a resumption.
  * <p>
+ * {@code --forwarded-pem} names a PEM file or a folder: from a folder every {@code *.pem}
+ * file is read (in name order) and consecutive requests, across all connections, carry
+ * the next certificate round-robin, so a validation cache sees many distinct callers.
+ * <p>
  * Prints one line, {@code RESULT ok=.. non2xx=.. errors=.. seconds=.. rps=.. statuses=..
  * connections=..}, where {@code rps} is 2xx answers per second of the measured period.
  *
@@ -62,7 +67,9 @@ public final class LoadDriver {
 
 	private final SSLContext sslContext;
 
-	private final byte[] request;
+	private final List<byte[]> requests;
+
+	private final AtomicLong nextRequest = new AtomicLong();
 
 	private final AtomicLong ok = new AtomicLong();
 
@@ -81,7 +88,7 @@ public final class LoadDriver {
 	private LoadDriver(Options options) throws IOException, GeneralSecurityException {
 		this.options = options;
 		this.sslContext = sslContext(options);
-		this.request = request(options);
+		this.requests = requests(options);
 	}
 
 	/**
@@ -160,7 +167,7 @@ public final class LoadDriver {
 					}
 				}
 				OutputStream out = connection.socket().getOutputStream();
-				out.write(this.request);
+				out.write(nextRequest());
 				out.flush();
 				Response response = readResponse(connection.in());
 				long finished = System.nanoTime();
@@ -187,6 +194,13 @@ public final class LoadDriver {
 			}
 		}
 		close(connection, false);
+	}
+
+	private byte[] nextRequest() {
+		if (this.requests.size() == 1) {
+			return this.requests.get(0);
+		}
+		return this.requests.get(Math.floorMod(this.nextRequest.getAndIncrement(), this.requests.size()));
 	}
 
 	private Connection connect() throws IOException {
@@ -340,7 +354,43 @@ public final class LoadDriver {
 		return context;
 	}
 
-	private static byte[] request(Options options) throws IOException, GeneralSecurityException {
+	private static List<byte[]> requests(Options options) throws IOException, GeneralSecurityException {
+		Path forwardedPem = options.forwardedPem;
+		if (options.forwardedHeader == null || forwardedPem == null) {
+			return List.of(request(options, null));
+		}
+		List<byte[]> requests = new ArrayList<>();
+		for (Path pemFile : pemFiles(forwardedPem)) {
+			requests.add(request(options, escapedPem(pemFile)));
+		}
+		return requests;
+	}
+
+	/**
+	 * The PEM files a {@code --forwarded-pem} value names: the file itself, or every
+	 * {@code *.pem} file of the folder in name order.
+	 * @param forwardedPem a PEM file or a folder of them
+	 * @return the files, at least one
+	 * @throws IOException if the folder cannot be listed or holds no {@code *.pem} file
+	 */
+	private static List<Path> pemFiles(Path forwardedPem) throws IOException {
+		if (!Files.isDirectory(forwardedPem)) {
+			return List.of(forwardedPem);
+		}
+		List<Path> files;
+		try (Stream<Path> entries = Files.list(forwardedPem)) {
+			files = entries.filter((file) -> file.getFileName().toString().endsWith(".pem"))
+				.filter(Files::isRegularFile)
+				.sorted()
+				.toList();
+		}
+		if (files.isEmpty()) {
+			throw new IOException("no *.pem file in " + forwardedPem);
+		}
+		return files;
+	}
+
+	private static byte[] request(Options options, @Nullable String forwardedValue) {
 		StringBuilder request = new StringBuilder();
 		request.append("GET ").append(options.path).append(" HTTP/1.1\r\n");
 		request.append("Host: ").append(options.hostHeader).append("\r\n");
@@ -349,11 +399,8 @@ public final class LoadDriver {
 		if (options.close) {
 			request.append("Connection: close\r\n");
 		}
-		if (options.forwardedHeader != null && options.forwardedPem != null) {
-			request.append(options.forwardedHeader)
-				.append(": ")
-				.append(escapedPem(options.forwardedPem))
-				.append("\r\n");
+		if (options.forwardedHeader != null && forwardedValue != null) {
+			request.append(options.forwardedHeader).append(": ").append(forwardedValue).append("\r\n");
 		}
 		for (String header : options.headers) {
 			request.append(header).append("\r\n");
@@ -508,7 +555,7 @@ public final class LoadDriver {
 			return """
 					usage: java -jar load-driver.jar --url https://127.0.0.1:8443/path
 					         --key-store client.p12 --trust-store truststore.p12 [--password changeit]
-					         [--bind 127.0.0.2] [--forwarded-header X-SSL-Client-Cert --forwarded-pem caller.pem]
+					         [--bind 127.0.0.2] [--forwarded-header X-SSL-Client-Cert --forwarded-pem caller.pem|folder]
 					         [--header 'Name: value']... [--connections 16] [--seconds 20] [--warmup 3] [--close]""";
 		}
 
