@@ -6,13 +6,15 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
@@ -57,9 +59,10 @@ final class UnknownMtlsProperties {
 	 * another reason (Boot's own binding of {@link MtlsProperties} reports that)
 	 */
 	static List<UnknownProperty> find(Binder binder) {
+		ListSizes listSizes = new ListSizes();
 		try {
 			binder.bind(PREFIX, Bindable.of(MtlsProperties.class),
-					new NoUnboundElementsBindHandler(BindHandler.DEFAULT, (source) -> true));
+					new NoUnboundElementsBindHandler(listSizes, (source) -> true));
 			return List.of();
 		}
 		catch (BindException ex) {
@@ -68,6 +71,9 @@ final class UnknownMtlsProperties {
 			}
 			List<UnknownProperty> unknown = new ArrayList<>();
 			for (ConfigurationProperty property : unbound.getUnboundProperties()) {
+				if (listSizes.isDropped(property.getName())) {
+					continue;
+				}
 				unknown.add(new UnknownProperty(property.getName().toString(),
 						(property.getOrigin() != null) ? property.getOrigin().toString() : null,
 						nearest(property.getName())));
@@ -217,6 +223,47 @@ final class UnknownMtlsProperties {
 		String describe() {
 			String where = (this.origin != null) ? " (" + this.origin + ")" : "";
 			return this.name + where + ": did you mean " + this.nearest + "?";
+		}
+
+	}
+
+	/**
+	 * Records the size of every list bound, so that an element of a list a
+	 * higher-precedence source replaced with a shorter one is not taken for a typo.
+	 * Boot's handler knows such elements only one level down: with {@code operators[0].*}
+	 * on the command line, {@code operators[1].org-code} from {@code application.yml} is
+	 * known as replaced, but {@code operators[1].scopes[0]} is reported.
+	 */
+	private static final class ListSizes extends AbstractBindHandler {
+
+		private final Map<ConfigurationPropertyName, Integer> sizes = new HashMap<>();
+
+		@Override
+		public @Nullable Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+				Object result) {
+			if (result instanceof Collection<?> collection) {
+				this.sizes.put(name, collection.size());
+			}
+			return super.onSuccess(name, target, context, result);
+		}
+
+		/**
+		 * Return whether a name lies under a list element past the end of the list as
+		 * bound: its list was replaced by a shorter one.
+		 * @param name an unbound name
+		 * @return whether its element was dropped
+		 */
+		boolean isDropped(ConfigurationPropertyName name) {
+			for (int i = 1; i < name.getNumberOfElements(); i++) {
+				if (!name.isNumericIndex(i)) {
+					continue;
+				}
+				Integer size = this.sizes.get(name.chop(i));
+				if (size != null && Long.parseLong(name.getElement(i, Form.ORIGINAL)) >= size) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

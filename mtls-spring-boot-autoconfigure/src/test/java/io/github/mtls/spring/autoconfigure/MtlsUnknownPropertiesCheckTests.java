@@ -105,6 +105,32 @@ class MtlsUnknownPropertiesCheckTests {
 	}
 
 	@Test
+	void staysQuietAboutTheNestedListsOfElementsAHigherSourceDropped(CapturedOutput output) {
+		this.contextRunner.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addLast(new MapPropertySource("application.yml", Map.of("mtls.mydata.operators[0].org-code", "A1AAER0000",
+					"mtls.mydata.operators[0].business-number", "2208112345", "mtls.mydata.operators[0].scopes[0]",
+					"bank.list", "mtls.mydata.operators[1].org-code", "D1AAEV0000",
+					"mtls.mydata.operators[1].business-number", "2208112345", "mtls.mydata.operators[1].scopes[0]",
+					"card.list", "mtls.mydata.operators[1].scopes[1]", "bank.list"))))
+			.withPropertyValues("mtls.fail-on-unknown-properties=true", "mtls.mydata.operators[0].org-code=A1AAER0000",
+					"mtls.mydata.operators[0].business-number=2208112345",
+					"mtls.mydata.operators[0].scopes=bank.list,card.list")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain(WARNING);
+			});
+	}
+
+	@Test
+	void warnsAboutAMisspeltKeyInANestedListElementThatIsBound(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("mtls.mydata.operators[0].org-code=A1AAER0000",
+				"mtls.mydata.operators[0].business-number=2208112345", "mtls.mydata.operators[0].scopes[0]=bank.list",
+				"mtls.mydata.operators[0].ip-allowlist[0]=10.0.0.1", "mtls.mydata.operators[0].ip-alowlist[1]=10.0.0.2")
+			.run((context) -> assertThat(output).contains(WARNING).contains("mtls.mydata.operators[0].ip-alowlist[1]"));
+	}
+
+	@Test
 	void failsStartupOnAMisspeltKeyWhenAskedTo(CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("mtls.fail-on-unknown-properties=true", "mtls.forwarded.trusted-proxie=10.0.0.1")
