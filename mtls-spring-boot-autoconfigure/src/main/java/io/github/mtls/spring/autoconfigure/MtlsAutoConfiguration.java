@@ -23,8 +23,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 import io.github.mtls.spring.observability.MtlsAuditListener;
 import io.github.mtls.spring.security.AccessRulesAuthorizationManagerFactory;
+import io.github.mtls.spring.security.BodylessMethodsFilter;
 import io.github.mtls.spring.security.ManagementEndpoints;
 import io.github.mtls.spring.security.MtlsConfigurer;
+import io.github.mtls.spring.security.MtlsErrorWriter;
 import io.github.mtls.spring.tranid.TranIdFilter;
 
 /**
@@ -72,6 +74,17 @@ public final class MtlsAutoConfiguration {
 		factory.setErrorPath(environment.getProperty("server.error.path", "/error"));
 		return factory.create(ConfiguredAccessRules.toAccessRules(properties.accessRules(),
 				ConfiguredLists.sourceOf(environment, "mtls.access-rules")));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "mtlsBodylessMethodsFilterRegistration")
+	FilterRegistrationBean<BodylessMethodsFilter> mtlsBodylessMethodsFilterRegistration(MtlsErrorWriter errorWriter) {
+		FilterRegistrationBean<BodylessMethodsFilter> registration = new FilterRegistrationBean<>(
+				new BodylessMethodsFilter(errorWriter));
+		// Before the tran-id echo and Spring Security: nothing runs for such a request.
+		registration.setOrder(TRAN_ID_FILTER_ORDER - 10);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
 	}
 
 	@Bean

@@ -135,7 +135,13 @@ public enum MtlsReason {
 	 * The request body cannot be read as its content type says, such as a multipart
 	 * request without a boundary or with a truncated part; the request is not handled.
 	 */
-	MALFORMED_REQUEST_BODY(400, "40001", "request body is malformed");
+	MALFORMED_REQUEST_BODY(400, "40001", "request body is malformed"),
+
+	/**
+	 * A GET or HEAD request announces a body (RFC 9110 gives it no meaning there and
+	 * allows refusing it): refused before any handler could wait for it.
+	 */
+	REQUEST_BODY_NOT_ALLOWED(400, "40001", "request body not allowed for GET or HEAD");
 
 	private final int status;
 

@@ -44,7 +44,7 @@ class UnreadBodyHttpsTests {
 	@Test
 	void refusedRequestWhenAnnouncedBodyNeverComesThenAnsweredAndClosedAtOnce() throws IOException {
 		assertAnsweredThenClosed(TestPki.unregistered,
-				"GET /whoami HTTP/1.1\r\nHost: localhost\r\n" + "Content-Length: 100000\r\n\r\n", "HTTP/1.1 401");
+				"POST /whoami HTTP/1.1\r\nHost: localhost\r\n" + "Content-Length: 100000\r\n\r\n", "HTTP/1.1 401");
 	}
 
 	@Test
@@ -57,7 +57,7 @@ class UnreadBodyHttpsTests {
 	@Test
 	void forbiddenRequestWhenAnnouncedBodyNeverComesThenAnsweredAndClosedAtOnce() throws IOException {
 		assertAnsweredThenClosed(TestPki.bankOnly,
-				"GET /v2/card/cards HTTP/1.1\r\nHost: localhost\r\n" + "Content-Length: 100000\r\n\r\n",
+				"POST /v2/card/cards HTTP/1.1\r\nHost: localhost\r\n" + "Content-Length: 100000\r\n\r\n",
 				"HTTP/1.1 401");
 	}
 
@@ -78,6 +78,35 @@ class UnreadBodyHttpsTests {
 			assertThat(readResponse(input)).startsWith(statusLine);
 			assertThat(input.read()).isEqualTo(-1);
 		}
+	}
+
+	@Test
+	void openPathWhenGetAnnouncesBodyThenRefusedAndClosedAtOnce() throws IOException {
+		assertAnsweredThenClosed(TestPki.registered,
+				"GET /public/ping HTTP/1.1\r\nHost: localhost\r\n" + "Content-Length: 100000\r\n\r\n", "HTTP/1.1 400");
+	}
+
+	@Test
+	void openPathWhenHeadAnnouncesChunkedBodyThenRefusedAndClosedAtOnce() throws IOException {
+		assertAnsweredThenClosed(TestPki.registered,
+				"HEAD /public/ping HTTP/1.1\r\nHost: localhost\r\n" + "Transfer-Encoding: chunked\r\n\r\n",
+				"HTTP/1.1 400");
+	}
+
+	@Test
+	void getWhenBodyRefusedThenMyDataBody() {
+		RawHttps.Response response = RawHttps.get("127.0.0.1", this.port, TestPki.registered, "/public/ping",
+				"Content-Length: 1");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body())
+			.isEqualTo("{\"rsp_code\":\"40001\",\"rsp_msg\":\"request body not allowed for GET or HEAD\"}");
+	}
+
+	@Test
+	void getWhenContentLengthZeroThenServed() {
+		assertThat(
+				RawHttps.get("127.0.0.1", this.port, TestPki.registered, "/public/ping", "Content-Length: 0").status())
+			.isEqualTo(200);
 	}
 
 	@Test
