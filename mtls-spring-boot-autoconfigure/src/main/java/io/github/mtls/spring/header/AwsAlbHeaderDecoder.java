@@ -21,8 +21,7 @@ public final class AwsAlbHeaderDecoder implements CertificateHeaderDecoder {
 		if (!trimmed.startsWith("-----BEGIN")) {
 			return DecodedHeader.malformed();
 		}
-		String pem = Certificates.percentDecode(trimmed);
-		@Nullable List<X509Certificate> certificates = (pem != null) ? Certificates.fromPem(pem) : null;
+		@Nullable List<X509Certificate> certificates = Certificates.fromUrlEncodedPem(trimmed);
 		return (certificates != null) ? DecodedHeader.of(HeaderFormat.AWS_ALB, certificates)
 				: DecodedHeader.malformed();
 	}

@@ -119,6 +119,16 @@ final class Certificates {
 	}
 
 	/**
+	 * Read URL-encoded PEM: percent-decode, then {@link #fromPem(String)}.
+	 * @param value the encoded PEM text
+	 * @return the certificates, or {@code null} when an escape or the PEM is refused
+	 */
+	static @Nullable List<X509Certificate> fromUrlEncodedPem(String value) {
+		@Nullable String pem = percentDecode(value);
+		return (pem != null) ? fromPem(pem) : null;
+	}
+
+	/**
 	 * Percent-decode as URIs do but without turning {@code +} into a space, which Base64
 	 * needs (AWS ALB leaves {@code +} unencoded).
 	 * @param value the encoded text

@@ -23,8 +23,7 @@ public final class UrlEncodedPemHeaderDecoder implements CertificateHeaderDecode
 			return DecodedHeader.malformed();
 		}
 		if (trimmed.startsWith("-----BEGIN")) {
-			String pem = Certificates.percentDecode(trimmed);
-			@Nullable List<X509Certificate> certificates = (pem != null) ? Certificates.fromPem(pem) : null;
+			@Nullable List<X509Certificate> certificates = Certificates.fromUrlEncodedPem(trimmed);
 			return (certificates != null) ? DecodedHeader.of(HeaderFormat.URL_ENCODED_PEM, certificates)
 					: DecodedHeader.malformed();
 		}

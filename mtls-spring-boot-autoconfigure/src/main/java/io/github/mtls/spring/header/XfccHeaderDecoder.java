@@ -72,13 +72,13 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 		}
 		@Nullable List<X509Certificate> certificates = List.of();
 		if (chain != null) {
-			certificates = urlEncodedPem(chain);
+			certificates = Certificates.fromUrlEncodedPem(chain);
 			if (certificates == null) {
 				return null;
 			}
 		}
 		if (cert != null) {
-			@Nullable List<X509Certificate> leaf = urlEncodedPem(cert);
+			@Nullable List<X509Certificate> leaf = Certificates.fromUrlEncodedPem(cert);
 			if (leaf == null || leaf.size() != 1
 					|| (!certificates.isEmpty() && !certificates.get(0).equals(leaf.get(0)))) {
 				return null;
@@ -88,11 +88,6 @@ public final class XfccHeaderDecoder implements CertificateHeaderDecoder {
 			}
 		}
 		return certificates;
-	}
-
-	private static @Nullable List<X509Certificate> urlEncodedPem(String value) {
-		@Nullable String pem = Certificates.percentDecode(value);
-		return (pem != null) ? Certificates.fromPem(pem) : null;
 	}
 
 	// Split the header into elements and pairs, honouring quotes, and return the pairs of

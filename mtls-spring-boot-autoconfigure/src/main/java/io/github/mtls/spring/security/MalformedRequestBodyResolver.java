@@ -53,7 +53,6 @@ public final class MalformedRequestBodyResolver implements HandlerExceptionResol
 		}
 		catch (IOException writeFailure) {
 			// The client went away: nothing left to answer.
-			return new ModelAndView();
 		}
 		return new ModelAndView();
 	}
